@@ -1,0 +1,17 @@
+import './nav.ts';
+import { byId } from './dom.ts';
+
+const demo = byId('demo');
+
+// Click: fetch the text and let it replace the button area.
+byId('change').addEventListener('click', () => {
+  const xhr = new XMLHttpRequest();
+  // readystatechange: at DONE with a 2xx status, show the answer as text.
+  xhr.onreadystatechange = () => {
+    if (xhr.readyState === XMLHttpRequest.DONE && (xhr.status === 200 || xhr.status === 201)) {
+      demo.textContent = xhr.responseText;
+    }
+  };
+  xhr.open('GET', 'ajax1_result1');
+  xhr.send();
+});

@@ -1,0 +1,196 @@
+import './nav.ts';
+import { appendLine, byId } from './dom.ts';
+
+/** Logs each lifecycle event of `xhr` (except progress) into `log`, with ms since the start. */
+function logEvents(xhr: XMLHttpRequest, log: Element): void {
+  const started = performance.now();
+  for (const type of ['loadstart', 'load', 'error', 'abort', 'timeout', 'loadend']) {
+    // Each lifecycle event: one line with its name and when it fired.
+    xhr.addEventListener(type, () => {
+      appendLine(
+        log,
+        `${type} (${Math.round(performance.now() - started)} ms, status ${xhr.status})`,
+      );
+    });
+  }
+}
+
+// --- timeout ---------------------------------------------------------------
+byId('timeout-run').addEventListener('click', () => {
+  const log = byId('timeout-log');
+  log.replaceChildren();
+  const xhr = new XMLHttpRequest();
+  xhr.timeout = Number(byId<HTMLInputElement>('timeout-ms').value);
+  logEvents(xhr, log);
+  xhr.open('GET', '/slow?ms=3000');
+  xhr.send();
+});
+
+// --- abort() ---------------------------------------------------------------
+let pending: XMLHttpRequest | undefined;
+const abortStart = byId<HTMLButtonElement>('abort-start');
+const abortStop = byId<HTMLButtonElement>('abort-stop');
+abortStart.addEventListener('click', () => {
+  const log = byId('abort-log');
+  log.replaceChildren();
+  const xhr = new XMLHttpRequest();
+  pending = xhr;
+  logEvents(xhr, log);
+  // loadend: whatever happened, the request is over.
+  xhr.addEventListener('loadend', () => {
+    abortStart.disabled = false;
+    abortStop.disabled = true;
+  });
+  xhr.open('GET', '/slow?ms=10000');
+  xhr.send();
+  abortStart.disabled = true;
+  abortStop.disabled = false;
+});
+abortStop.addEventListener('click', () => pending?.abort());
+
+/** Shows one progress event in a bar and a line of text. */
+function showProgress(event: ProgressEvent, bar: HTMLProgressElement, out: Element, count: number) {
+  if (event.lengthComputable) bar.value = event.loaded / event.total;
+  const total = event.lengthComputable ? `${event.total}` : 'unknown';
+  out.textContent = `${event.loaded} / ${total} bytes, ${count} progress events`;
+}
+
+// --- download progress -----------------------------------------------------
+byId('download-run').addEventListener('click', () => {
+  const bar = byId<HTMLProgressElement>('download-bar');
+  const out = byId('download-out');
+  let events = 0;
+  const xhr = new XMLHttpRequest();
+  xhr.responseType = 'arraybuffer';
+  // progress: fired about every 50 ms while bytes arrive.
+  xhr.addEventListener('progress', (event) => showProgress(event, bar, out, ++events));
+  // load: the whole body is here.
+  xhr.addEventListener('load', () => {
+    bar.value = 1;
+    const body = xhr.response as ArrayBuffer;
+    out.textContent = `done: ${body.byteLength} bytes after ${events} progress events`;
+  });
+  xhr.open('GET', `/download?bytes=${4 * 1024 * 1024}`);
+  xhr.send();
+});
+
+// --- upload progress -------------------------------------------------------
+byId('upload-run').addEventListener('click', () => {
+  const bar = byId<HTMLProgressElement>('upload-bar');
+  const out = byId('upload-out');
+  let events = 0;
+  const xhr = new XMLHttpRequest();
+  xhr.responseType = 'json';
+  // upload.progress: the request body going out (listen before send(), or none fire).
+  xhr.upload.addEventListener('progress', (event) => showProgress(event, bar, out, ++events));
+  // load: the server has answered with what it counted.
+  xhr.addEventListener('load', () => {
+    bar.value = 1;
+    const { received } = xhr.response as { received: number };
+    out.textContent = `uploaded: server received ${received} bytes, ${events} upload progress events`;
+  });
+  xhr.open('POST', '/upload');
+  xhr.send(new Blob([new Uint8Array(8 * 1024 * 1024)], { type: 'application/octet-stream' }));
+});
+
+// --- response headers ------------------------------------------------------
+byId('headers-run').addEventListener('click', () => {
+  const xhr = new XMLHttpRequest();
+  // readystatechange: headers are readable from HEADERS_RECEIVED on, before the body.
+  xhr.onreadystatechange = () => {
+    if (xhr.readyState !== XMLHttpRequest.HEADERS_RECEIVED) return;
+    byId('headers-one').textContent =
+      `getResponseHeader('X-Course-Chapter') → ${xhr.getResponseHeader('X-Course-Chapter')}; ` +
+      `getResponseHeader('X-Missing') → ${xhr.getResponseHeader('X-Missing')}`;
+    byId('headers-all').textContent = xhr.getAllResponseHeaders();
+  };
+  xhr.open('GET', '/headers-demo');
+  xhr.send();
+});
+
+// --- overrideMimeType() ----------------------------------------------------
+function loadLegacyText(override: boolean): void {
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', '/legacy-euc-kr');
+  // Must be called before send(): it changes how the body will be decoded.
+  if (override) xhr.overrideMimeType('text/plain; charset=euc-kr');
+  // load: decode the body as text, under the label we ended up with.
+  xhr.onload = () => {
+    byId('mime-out').textContent = `${override ? 'euc-kr' : 'utf-8'}: ${xhr.responseText}`;
+  };
+  xhr.send();
+}
+byId('mime-as-labelled').addEventListener('click', () => loadLegacyText(false));
+byId('mime-override').addEventListener('click', () => loadLegacyText(true));
+
+// --- responseType ----------------------------------------------------------
+const rtOut = byId('rt-out');
+const rtImage = byId<HTMLImageElement>('rt-image');
+
+/** GETs `url` with `type` and hands the typed response to `show`. */
+function loadAs(type: XMLHttpRequestResponseType, url: string, show: (response: unknown) => void) {
+  const xhr = new XMLHttpRequest();
+  xhr.responseType = type; // set before send()
+  // load: `response` is already the type we asked for.
+  xhr.onload = () => show(xhr.response);
+  xhr.open('GET', url);
+  xhr.send();
+}
+
+byId('rt-arraybuffer').addEventListener('click', () =>
+  loadAs('arraybuffer', '/pixel.png', (response) => {
+    const bytes = new Uint8Array(response as ArrayBuffer);
+    const head = [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    rtOut.textContent = `ArrayBuffer, ${bytes.byteLength} bytes, starts ${head} (the PNG signature)`;
+  }),
+);
+
+byId('rt-blob').addEventListener('click', () =>
+  loadAs('blob', '/pixel.png', (response) => {
+    const blob = response as Blob;
+    if (rtImage.src) URL.revokeObjectURL(rtImage.src);
+    rtImage.src = URL.createObjectURL(blob);
+    rtImage.hidden = false;
+    rtOut.textContent = `Blob, ${blob.size} bytes, type ${blob.type}, shown below via an object URL`;
+  }),
+);
+
+byId('rt-document').addEventListener('click', () =>
+  loadAs('document', '/chapters.xml', (response) => {
+    const doc = response as XMLDocument;
+    const names = [...doc.querySelectorAll('chapter')].map(
+      (chapter) => `${chapter.getAttribute('order')}. ${chapter.textContent}`,
+    );
+    rtOut.textContent = `Document with ${names.length} <chapter> elements: ${names.join(', ')}`;
+  }),
+);
+
+// --- fetch() ---------------------------------------------------------------
+const fetchOut = byId('fetch-out');
+
+byId('fetch-get').addEventListener('click', async () => {
+  const response = await fetch('/ajax2_get');
+  const data = (await response.json()) as { method: string; des: string };
+  fetchOut.textContent = `${response.status}: ${data.method} / ${data.des}`;
+});
+
+byId('fetch-post').addEventListener('click', async () => {
+  const response = await fetch('/ajax4_result1', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 'fetch', content: 'fetch()로 보낸 컨텐츠' }),
+  });
+  const data = (await response.json()) as { id: string; content: string };
+  fetchOut.textContent = `${response.status}: id=${data.id}, content=${data.content}`;
+});
+
+byId('fetch-timeout').addEventListener('click', async () => {
+  const started = performance.now();
+  try {
+    await fetch('/slow?ms=3000', { signal: AbortSignal.timeout(1000) });
+    fetchOut.textContent = 'answered before the timeout';
+  } catch (error) {
+    const name = (error as DOMException).name;
+    fetchOut.textContent = `rejected with ${name} after ${Math.round(performance.now() - started)} ms`;
+  }
+});

@@ -1,0 +1,123 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The `"course"` field of a chapter's package.json. */
+export interface CourseMeta {
+  /** Position in the course, 1-based. */
+  order: number;
+  title: string;
+  summary: string;
+  /** Env var name → default port. `PORT` serves the page and the API. */
+  ports: Record<string, number>;
+}
+
+/** One chapter: a workspace under apps/ with a `"course"` field. */
+export interface Chapter {
+  /** Folder name under apps/, e.g. `xhr`. */
+  name: string;
+  /** Workspace name, e.g. `@course/xhr`. */
+  packageName: string;
+  /** Absolute path of the chapter folder. */
+  dir: string;
+  course: CourseMeta;
+}
+
+/** The monorepo root: the nearest folder above this file holding pnpm-workspace.yaml. */
+export function findRepoRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = resolve(from);
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no pnpm-workspace.yaml above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Problems with one chapter's metadata, as sentences; empty when it is valid. */
+export function metadataProblems(course: unknown): string[] {
+  if (typeof course !== 'object' || course === null) return ['"course" must be an object'];
+  const c = course as Record<string, unknown>;
+  const problems: string[] = [];
+  if (!Number.isInteger(c.order) || (c.order as number) < 1)
+    problems.push('"course.order" must be a positive integer');
+  for (const key of ['title', 'summary'] as const) {
+    if (typeof c[key] !== 'string' || (c[key] as string).trim() === '')
+      problems.push(`"course.${key}" must be a non-empty string`);
+  }
+  if (typeof c.ports !== 'object' || c.ports === null) {
+    problems.push('"course.ports" must be an object of env var → port');
+  } else {
+    const ports = c.ports as Record<string, unknown>;
+    if (!('PORT' in ports)) problems.push('"course.ports" must have PORT');
+    for (const [name, port] of Object.entries(ports)) {
+      if (!/^[A-Z][A-Z0-9_]*PORT$/.test(name))
+        problems.push(`"course.ports.${name}" must be an env var name ending in PORT`);
+      if (!Number.isInteger(port) || (port as number) < 1024 || (port as number) > 65535)
+        problems.push(`"course.ports.${name}" must be a port from 1024 to 65535`);
+    }
+  }
+  return problems;
+}
+
+/** Ports claimed by more than one chapter, as sentences. */
+export function portClashes(chapters: Chapter[]): string[] {
+  const owners = new Map<number, string>();
+  const clashes: string[] = [];
+  for (const chapter of chapters) {
+    for (const [name, port] of Object.entries(chapter.course.ports)) {
+      const owner = owners.get(port);
+      if (owner) clashes.push(`${chapter.name}: ${name}=${port} is already used by ${owner}`);
+      else owners.set(port, `${chapter.name} (${name})`);
+    }
+  }
+  return clashes;
+}
+
+/**
+ * Every chapter under `apps/`, in course order. Throws, naming the chapter,
+ * when metadata is invalid or two chapters share a port or an order.
+ */
+export function listChapters(root = findRepoRoot()): Chapter[] {
+  const appsDir = join(root, 'apps');
+  if (!existsSync(appsDir)) return [];
+  const chapters: Chapter[] = [];
+  const problems: string[] = [];
+  for (const entry of readdirSync(appsDir, { withFileTypes: true })) {
+    const manifest = join(appsDir, entry.name, 'package.json');
+    if (!entry.isDirectory() || !existsSync(manifest)) continue;
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; course?: unknown };
+    if (pkg.course === undefined) continue;
+    const found = metadataProblems(pkg.course);
+    if (found.length > 0) {
+      problems.push(...found.map((p) => `apps/${entry.name}: ${p}`));
+      continue;
+    }
+    chapters.push({
+      name: entry.name,
+      packageName: pkg.name,
+      dir: join(appsDir, entry.name),
+      course: pkg.course as CourseMeta,
+    });
+  }
+  chapters.sort((a, b) => a.course.order - b.course.order || a.name.localeCompare(b.name));
+  problems.push(...portClashes(chapters));
+  for (let i = 1; i < chapters.length; i++) {
+    const [prev, cur] = [chapters[i - 1], chapters[i]] as [Chapter, Chapter];
+    if (prev.course.order === cur.course.order)
+      problems.push(`${cur.name}: order ${cur.course.order} is already used by ${prev.name}`);
+  }
+  if (problems.length > 0) throw new Error(`invalid chapter metadata:\n  ${problems.join('\n  ')}`);
+  return chapters;
+}
+
+/** The chapter called `name`, or an error that lists the ones there are. */
+export function findChapter(name: string, root = findRepoRoot()): Chapter {
+  const chapters = listChapters(root);
+  const chapter = chapters.find((c) => c.name === name || c.packageName === name);
+  if (!chapter) {
+    const known = chapters.map((c) => c.name).join(', ') || '(none)';
+    throw new Error(`no chapter "${name}". Chapters: ${known}`);
+  }
+  return chapter;
+}

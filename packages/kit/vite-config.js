@@ -1,0 +1,45 @@
+// Plain JavaScript on purpose: Vite loads config files with Node, which cannot import .ts from a linked workspace.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Vite config for a chapter: the page lives in `client/`, every `client/*.html`
+ * is a page of its own (`/ajax1` → `ajax1.html`), the bundle goes to `dist/client`.
+ * @param {string} chapterDir
+ * @returns {import('vite').UserConfig}
+ */
+export function chapterViteConfig(chapterDir) {
+  const root = join(chapterDir, 'client');
+  const pages = readdirSync(root).filter((file) => file.endsWith('.html'));
+  return {
+    root,
+    publicDir: false,
+    appType: 'mpa',
+    build: {
+      outDir: join(chapterDir, 'dist', 'client'),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: Object.fromEntries(
+          pages.map((page) => [page.replace(/\.html$/, ''), join(root, page)]),
+        ),
+      },
+    },
+  };
+}
+
+/**
+ * Vitest config for a chapter's integration tests: `test/**\/*.test.ts`, plus a
+ * JSON report that `pnpm test` sums into its closing line.
+ * @returns {import('vitest/config').ViteUserConfig}
+ */
+export function chapterTestConfig() {
+  return {
+    test: {
+      include: ['test/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 20_000,
+      reporters: ['default', 'json'],
+      outputFile: { json: 'test-results/vitest.json' },
+    },
+  };
+}
