@@ -62,7 +62,7 @@ export function createApp(options: XhrAppOptions = {}): express.Express {
   }
 
   // Lecture /ajax3: a slow answer, so the page can show its loading state.
-  app.get('/ajax3_result1', (req, res) => {
+  app.get('/ajax3_result1', (_req, res) => {
     const timer = setTimeout(() => {
       res.json({ method: 'get', des: '이것은 get 호출로 얻은 데이터 입니다.' });
     }, ajax3DelayMs);

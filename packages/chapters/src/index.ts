@@ -10,6 +10,8 @@ export interface CourseMeta {
   summary: string;
   /** Env var name → default port. `PORT` serves the page and the API. */
   ports: Record<string, number>;
+  /** Extra env vars for the chapter's server under e2e tests, e.g. a shorter delay. */
+  testEnv?: Record<string, string>;
 }
 
 /** One chapter: a workspace under apps/ with a `"course"` field. */
@@ -51,11 +53,20 @@ export function metadataProblems(course: unknown): string[] {
     const ports = c.ports as Record<string, unknown>;
     if (!('PORT' in ports)) problems.push('"course.ports" must have PORT');
     for (const [name, port] of Object.entries(ports)) {
-      if (!/^[A-Z][A-Z0-9_]*PORT$/.test(name))
+      if (!/^([A-Z][A-Z0-9_]*_)?PORT$/.test(name))
         problems.push(`"course.ports.${name}" must be an env var name ending in PORT`);
       if (!Number.isInteger(port) || (port as number) < 1024 || (port as number) > 65535)
         problems.push(`"course.ports.${name}" must be a port from 1024 to 65535`);
     }
+  }
+  if (c.testEnv !== undefined) {
+    const env = c.testEnv as Record<string, unknown>;
+    if (
+      typeof env !== 'object' ||
+      env === null ||
+      Object.values(env).some((v) => typeof v !== 'string')
+    )
+      problems.push('"course.testEnv" must be an object of env var → string');
   }
   return problems;
 }
@@ -120,4 +131,33 @@ export function findChapter(name: string, root = findRepoRoot()): Chapter {
     throw new Error(`no chapter "${name}". Chapters: ${known}`);
   }
   return chapter;
+}
+
+/** Markers around the generated chapter list in README.md. */
+export const README_MARKERS = ['<!-- chapters:start -->', '<!-- chapters:end -->'] as const;
+
+/** The README's chapter table, rendered from the metadata. */
+export function renderChapterTable(chapters: Chapter[]): string {
+  const rows = chapters.map((chapter) => {
+    const { PORT, ...others } = chapter.course.ports;
+    const extra = Object.entries(others)
+      .map(([name, port]) => `, ${name} ${port}`)
+      .join('');
+    return `| ${chapter.course.order} | [${chapter.course.title}](apps/${chapter.name}/README.md) | \`pnpm lesson ${chapter.name}\` | ${PORT}${extra} | ${chapter.course.summary} |`;
+  });
+  return [
+    '| # | Chapter | Run it | Ports | What it covers |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** `readme` with the text between the chapter markers replaced by the current table. */
+export function withChapterTable(readme: string, chapters: Chapter[]): string {
+  const [start, end] = README_MARKERS;
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from === -1 || to < from)
+    throw new Error(`README.md needs ${start} … ${end} around the chapter list`);
+  return `${readme.slice(0, from + start.length)}\n${renderChapterTable(chapters)}\n${readme.slice(to)}`;
 }

@@ -1,0 +1,61 @@
+import { type Chapter, listChapters } from '@course/chapters';
+import { defineConfig } from '@playwright/test';
+import { chooseBrowser } from './browser.ts';
+import { e2ePorts } from './ports.ts';
+
+// One project per chapter, read from the chapters' "course" metadata: no list to keep here.
+const all = listChapters();
+
+// `pnpm e2e xhr` (or `--project xhr`) starts only that chapter's server. The choice is
+// kept in E2E_CHAPTERS, which the worker processes inherit when they load this file again.
+const named =
+  process.env.E2E_CHAPTERS?.split(',') ??
+  process.argv.slice(2).flatMap((arg) => arg.replace(/^--project=/, '').split(','));
+const picked = all.filter((chapter) => named.includes(chapter.name));
+const chapters: Chapter[] = picked.length > 0 ? picked : all;
+process.env.E2E_CHAPTERS = chapters.map((chapter) => chapter.name).join(',');
+// Separate output per selection, so two runs for different chapters never wipe each other's files.
+const selection = picked.length > 0 ? process.env.E2E_CHAPTERS.replaceAll(',', '+') : 'all';
+
+const browser = chooseBrowser();
+
+/** Extra env for the chapter's server under test, from `course.testEnv` (e.g. a shorter delay). */
+function testEnv(chapter: Chapter): Record<string, string> {
+  const extra = chapter.course.testEnv ?? {};
+  const ports = Object.entries(e2ePorts(chapter)).map(([name, port]) => [name, String(port)]);
+  return { ...extra, ...Object.fromEntries(ports) };
+}
+
+export default defineConfig({
+  testDir: 'tests',
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  outputDir: `test-results/${selection}`,
+  reporter: [['list'], ['json', { outputFile: `test-results/e2e-${selection}.json` }]],
+  use: {
+    headless: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: browser?.executablePath,
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: chapters.map((chapter) => ({
+    name: chapter.name,
+    testDir: `tests/${chapter.name}`,
+    use: { baseURL: `http://localhost:${e2ePorts(chapter).PORT}` },
+  })),
+  webServer: chapters.map((chapter) => ({
+    command: `pnpm --filter ${chapter.packageName} start`,
+    url: `http://127.0.0.1:${e2ePorts(chapter).PORT}/`,
+    env: testEnv(chapter),
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  })),
+});

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+
+// The lecture's five XHR examples, as a learner clicks through them.
+
+test('chapter home links every page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('XMLHttpRequest');
+  for (const path of ['/readystate', '/ajax1', '/ajax2', '/ajax3', '/ajax4', '/api', '/pitfalls']) {
+    await expect(page.locator(`#pages a[href="${path}"], #beyond a[href="${path}"]`)).toHaveCount(
+      1,
+    );
+  }
+  await page.locator('#pages').getByRole('link', { name: '/ajax1' }).click();
+  await expect(page).toHaveURL(/\/ajax1$/);
+  await expect(page.getByRole('button', { name: 'Change Content' })).toBeVisible();
+});
+
+test('readyState page logs every state by name, then the file', async ({ page }) => {
+  await page.goto('/readystate');
+  await page.getByRole('button', { name: 'Ajax 요청 보내기!' }).click();
+  const log = page.locator('#status li');
+  await expect(log.last()).toHaveText('XMLHttpRequest 객체의 현재 상태는 DONE 입니다.');
+  const lines = await log.allTextContents();
+  const names = lines.map((line) => line.match(/상태는 (\w+) 입니다/)?.[1]);
+  expect(names[0]).toBe('UNSENT');
+  expect(names).toEqual(expect.arrayContaining(['OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE']));
+  // States only move forward.
+  const order = ['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'];
+  const indexes = names.map((name) => order.indexOf(name ?? ''));
+  expect([...indexes].sort((a, b) => a - b)).toEqual(indexes);
+  await expect(page.locator('#text')).toContainText('ajax_intro_data.txt');
+});
+
+test('/ajax1: Change Content replaces the button with the text', async ({ page }) => {
+  await page.goto('/ajax1');
+  await page.getByRole('button', { name: 'Change Content' }).click();
+  await expect(page.locator('#demo')).toHaveText(
+    '이것은 xmlhttprequest 를 활용한 비동기 통신입니다.',
+  );
+  await expect(page.getByRole('button', { name: 'Change Content' })).toHaveCount(0);
+});
+
+test('/ajax2: each verb shows its method and des', async ({ page }) => {
+  await page.goto('/ajax2');
+  for (const method of ['get', 'post', 'put', 'delete']) {
+    await page.getByRole('button', { name: `${method} 호출` }).click();
+    await expect(page.locator('#method')).toHaveText(method);
+    await expect(page.locator('#des')).toHaveText(`이것은 ${method} 호출로 얻은 데이터 입니다.`);
+  }
+});
+
+test('/ajax3: 로딩중... while the server waits, then the data', async ({ page }) => {
+  await page.goto('/ajax3');
+  await page.getByRole('button', { name: 'get 호출' }).click();
+  await expect(page.locator('#state')).toHaveText('로딩중...');
+  await expect(page.locator('#des')).toHaveText('description');
+  await expect(page.locator('#des')).toHaveText('이것은 get 호출로 얻은 데이터 입니다.');
+  await expect(page.locator('#method')).toHaveText('get');
+  await expect(page.locator('#state')).toHaveText('로딩완료');
+});
+
+test('/ajax4: 전송 posts JSON and shows 로딩완료 with both values', async ({ page }) => {
+  await page.goto('/ajax4');
+  await page.getByLabel('id :').fill('abcd');
+  await page.getByLabel('content :').fill('이것은 컨텐츠');
+  await page.getByRole('button', { name: '전송' }).click();
+  await expect(page.locator('#state')).toHaveText('로딩완료');
+  await expect(page.locator('#outid')).toHaveText('abcd');
+  await expect(page.locator('#outcontent')).toHaveText('이것은 컨텐츠');
+});
+
+test('/ajax4: an XSS payload is shown as text and never runs', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto('/ajax4');
+  const payload = '<img src=x onerror=alert(1)>';
+  await page.getByLabel('content :').fill(payload);
+  await page.getByLabel('content :').press('Enter');
+  await expect(page.locator('#outcontent')).toHaveText(payload);
+  await expect(page.locator('#outcontent img')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});

@@ -1,0 +1,98 @@
+// `pnpm start`: build everything, then run every chapter in production mode at
+// once and print a table of URLs. Ctrl-C stops them all.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { type Chapter, listChapters } from '@course/chapters';
+
+const chapters = listChapters();
+if (process.argv.includes('--no-build')) {
+  console.log('Skipping the build (--no-build).');
+} else {
+  execFileSync('pnpm', ['run', 'build'], { stdio: 'inherit' });
+}
+
+/** Resolves once something accepts TCP connections on `port`, or rejects after `ms`. */
+function waitForPort(port: number, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port} after ${ms} ms`));
+        else setTimeout(attempt, 150);
+      });
+    };
+    attempt();
+  });
+}
+
+const children = new Map<Chapter, ChildProcess>();
+let stopping = false;
+
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.values()) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+  Promise.all(
+    [...children.values()].map((child) =>
+      child.exitCode !== null ? undefined : new Promise((done) => child.once('exit', done)),
+    ),
+  ).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+for (const chapter of chapters) {
+  // Each chapter gets its metadata defaults: a PORT set in this shell would send them all to one port.
+  const env = { ...process.env };
+  for (const name of Object.keys(chapter.course.ports)) delete env[name];
+  const child = spawn('pnpm', ['--silent', '--filter', chapter.packageName, 'start'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  children.set(chapter, child);
+  // Chapter output, prefixed with its name so the streams stay readable together.
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (text: string) => {
+      for (const line of text.split('\n'))
+        if (line.trim()) console.log(`[${chapter.name}] ${line}`);
+    });
+  }
+  // A chapter that dies on its own takes the others down: the table would lie.
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`[${chapter.name}] exited with code ${code}; stopping every chapter.`);
+      stopAll(1);
+    }
+  });
+}
+
+try {
+  await Promise.all(chapters.map((chapter) => waitForPort(chapter.course.ports.PORT)));
+} catch (error) {
+  console.error((error as Error).message);
+  stopAll(1);
+}
+
+if (!stopping) {
+  console.log('\n  Every chapter is running (Ctrl-C stops them all):\n');
+  console.log('  #   chapter             URL                       other ports');
+  for (const chapter of chapters) {
+    const { PORT, ...others } = chapter.course.ports;
+    const extra = Object.entries(others)
+      .map(([name, port]) => `${name}=${port}`)
+      .join(' ');
+    const url = `http://localhost:${PORT}/`;
+    console.log(
+      `  ${String(chapter.course.order).padEnd(3)} ${chapter.name.padEnd(19)} ${url.padEnd(25)} ${extra}`,
+    );
+  }
+  console.log('');
+}

@@ -1,0 +1,71 @@
+// `pnpm test`: everything CI runs, in order: lint/format, build (with the
+// type-check), every workspace's integration tests, then the e2e matrix in
+// Chromium. It always ends with one line, `N passed, N failed`, summed over
+// every test that ran, and fails when a step failed or no test ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot } from '@course/chapters';
+
+const root = findRepoRoot();
+const failedSteps: string[] = [];
+
+/** Runs one step with the terminal attached; remembers it when it fails. */
+function step(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root });
+  const ok = result.status === 0;
+  if (!ok) failedSteps.push(label);
+  return ok;
+}
+
+/** Every workspace folder: apps/*, packages/*, e2e. */
+function workspaces(): string[] {
+  const dirs = ['apps', 'packages'].flatMap((group) =>
+    existsSync(join(root, group))
+      ? readdirSync(join(root, group)).map((name) => join(root, group, name))
+      : [],
+  );
+  return [...dirs, join(root, 'e2e')];
+}
+
+/** Sums the JSON reports of vitest (`test-results/vitest.json`) and Playwright (`e2e/test-results/e2e-*.json`). */
+function countResults(): { passed: number; failed: number; skipped: number } {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const dir of workspaces()) {
+    const vitest = join(dir, 'test-results', 'vitest.json');
+    if (existsSync(vitest)) {
+      const report = JSON.parse(readFileSync(vitest, 'utf8'));
+      total.passed += report.numPassedTests;
+      total.failed += report.numFailedTests;
+      total.skipped += report.numPendingTests + report.numTodoTests;
+    }
+  }
+  const e2eResults = join(root, 'e2e', 'test-results');
+  if (existsSync(e2eResults)) {
+    for (const file of readdirSync(e2eResults).filter((name) => /^e2e-.*\.json$/.test(name))) {
+      const { stats } = JSON.parse(readFileSync(join(e2eResults, file), 'utf8'));
+      total.passed += stats.expected + stats.flaky;
+      total.failed += stats.unexpected;
+      total.skipped += stats.skipped;
+    }
+  }
+  return total;
+}
+
+// Reports from an earlier run must not be counted again (turbo restores cached ones itself).
+for (const dir of workspaces()) rmSync(join(dir, 'test-results'), { recursive: true, force: true });
+
+step('lint and format', 'pnpm', ['run', 'lint']);
+const built = step('build and type-check', 'pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck']);
+step('integration tests', 'pnpm', ['exec', 'turbo', 'run', 'test', '--continue']);
+if (built && step('browser', 'pnpm', ['--filter', '@course/e2e', 'run', 'ensure-browser'])) {
+  step('e2e tests', 'pnpm', ['--filter', '@course/e2e', 'run', 'e2e']);
+} else if (!built) {
+  console.log('\nSkipping the e2e tests: the build failed.');
+}
+const { passed, failed, skipped } = countResults();
+if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+if (passed + failed === 0) console.log('\nNo test ran.');
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failedSteps.length > 0 || failed > 0 || passed === 0 ? 1 : 0);
