@@ -1,7 +1,7 @@
-import '@course/kit/page.css';
+import { courseNav } from '@course/kit/course-nav';
 
-/** The chapter's pages, in lesson order: the nav on every page is built from this list. */
-export const PAGES = [
+// The chapter's pages, in lesson order: every page's nav is built from this list.
+courseNav([
   { href: '/', label: 'Chapter home' },
   { href: '/readystate', label: 'readyState' },
   { href: '/ajax1', label: '/ajax1 text' },
@@ -10,16 +10,4 @@ export const PAGES = [
   { href: '/ajax4', label: '/ajax4 POST' },
   { href: '/api', label: 'Beyond the lecture' },
   { href: '/pitfalls', label: 'Pitfalls' },
-] as const;
-
-const nav = document.querySelector('nav.course');
-if (nav) {
-  for (const page of PAGES) {
-    const link = document.createElement('a');
-    link.href = page.href;
-    link.textContent = page.label;
-    if (location.pathname.replace(/\.html$/, '') === page.href)
-      link.setAttribute('aria-current', 'page');
-    nav.append(link);
-  }
-}
+]);
