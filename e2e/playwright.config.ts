@@ -1,10 +1,10 @@
-import { type Chapter, listChapters } from '@course/chapters';
+import { type Chapter, listWorkspaces } from '@course/chapters';
 import { defineConfig } from '@playwright/test';
 import { chooseBrowser } from './browser.ts';
 import { e2ePorts } from './ports.ts';
 
-// One project per chapter, read from the chapters' "course" metadata: no list to keep here.
-const all = listChapters();
+// One project per chapter (and one for the hub), read from the "course" metadata: no list to keep here.
+const all = listWorkspaces();
 
 // `pnpm e2e xhr` (or `--project xhr`) starts only that chapter's server. The choice is
 // kept in E2E_CHAPTERS, which the worker processes inherit when they load this file again.

@@ -1,7 +1,8 @@
-// `pnpm lesson <chapter>`: run one chapter in dev mode (server + Vite HMR, one URL).
-// `pnpm lesson` alone lists the chapters.
-import { spawn } from 'node:child_process';
-import { findChapter, listChapters } from '@course/chapters';
+// `pnpm lesson <chapter>`: run one chapter in dev mode (server + Vite HMR, one
+// URL), with the course hub beside it so its README and the other chapters are
+// one click away. `pnpm lesson` alone lists the chapters.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { type Chapter, findChapter, findHub, listChapters } from '@course/chapters';
 
 const name = process.argv[2];
 
@@ -9,15 +10,14 @@ if (!name) {
   console.log('Chapters (run one with `pnpm lesson <name>`):\n');
   for (const chapter of listChapters()) {
     const url = `http://localhost:${chapter.course.ports.PORT}/`;
-    console.log(
-      `  ${String(chapter.course.order).padStart(2)}. ${chapter.name.padEnd(18)} ${url.padEnd(24)} ${chapter.course.title}`,
-    );
+    const order = String(chapter.course.order).padStart(2);
+    console.log(`  ${order}. ${chapter.name.padEnd(18)} ${url.padEnd(24)} ${chapter.course.title}`);
   }
   console.log('');
   process.exit(0);
 }
 
-let chapter: ReturnType<typeof findChapter>;
+let chapter: Chapter;
 try {
   chapter = findChapter(name);
 } catch (error) {
@@ -25,12 +25,32 @@ try {
   process.exit(1);
 }
 
+/** Runs a workspace's `dev` script with the terminal attached. */
+function dev(workspace: Chapter): ChildProcess {
+  return spawn('pnpm', ['--filter', workspace.packageName, 'dev'], { stdio: 'inherit' });
+}
+
+const hub = findHub();
 const port = process.env.PORT ?? chapter.course.ports.PORT;
-console.log(
-  `Starting ${chapter.course.title} in dev mode: http://localhost:${port}/ (Ctrl-C stops it)`,
-);
-const child = spawn('pnpm', ['--filter', chapter.packageName, 'dev'], { stdio: 'inherit' });
-// Ctrl-C reaches the whole process group; pass TERM on too, then leave with the child's code.
-process.on('SIGTERM', () => child.kill('SIGTERM'));
+console.log(`Starting ${chapter.course.title} in dev mode: http://localhost:${port}/`);
+const children = [dev(chapter)];
+if (hub && hub !== chapter && !process.argv.includes('--no-hub')) {
+  console.log(
+    `…with the course hub at http://localhost:${hub.course.ports.PORT}/ (--no-hub to skip)`,
+  );
+  // The hub reads its own PORT from the metadata: do not hand it the chapter's PORT override.
+  const env = { ...process.env };
+  delete env.PORT;
+  children.push(spawn('pnpm', ['--filter', hub.packageName, 'dev'], { stdio: 'inherit', env }));
+}
+console.log('Ctrl-C stops everything.\n');
+
+// Ctrl-C reaches the whole process group; TERM is passed on. Leave when the lesson ends.
+process.on('SIGTERM', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
 process.on('SIGINT', () => {});
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+children[0]?.on('exit', (code, signal) => {
+  for (const child of children.slice(1)) child.kill('SIGTERM');
+  process.exit(code ?? (signal ? 0 : 1));
+});

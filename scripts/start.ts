@@ -1,10 +1,10 @@
-// `pnpm start`: build everything, then run every chapter in production mode at
-// once and print a table of URLs. Ctrl-C stops them all.
+// `pnpm start`: build everything, then run the hub and every chapter in
+// production mode at once and print their URLs, the hub's first. Ctrl-C stops them all.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { type Chapter, listChapters } from '@course/chapters';
+import { type Chapter, listWorkspaces } from '@course/chapters';
 
-const chapters = listChapters();
+const chapters = listWorkspaces(); // the hub (order 0) first, then the chapters
 if (process.argv.includes('--no-build')) {
   console.log('Skipping the build (--no-build).');
 } else {
@@ -82,9 +82,12 @@ try {
 }
 
 if (!stopping) {
+  const hub = chapters.find((chapter) => chapter.course.kind === 'hub');
+  if (hub) console.log(`\n  Course hub: http://localhost:${hub.course.ports.PORT}/`);
   console.log('\n  Every chapter is running (Ctrl-C stops them all):\n');
   console.log('  #   chapter             URL                       other ports');
   for (const chapter of chapters) {
+    if (chapter === hub) continue;
     const { PORT, ...others } = chapter.course.ports;
     const extra = Object.entries(others)
       .map(([name, port]) => `${name}=${port}`)

@@ -4,17 +4,19 @@ import { fileURLToPath } from 'node:url';
 
 /** The `"course"` field of a chapter's package.json. */
 export interface CourseMeta {
-  /** Position in the course, 1-based. */
+  /** Position in the course, 1-based (0 for the hub). */
   order: number;
+  /** `"hub"` for the course's home page; chapters leave it out. */
+  kind?: 'hub';
   title: string;
   summary: string;
   /** Env var name → default port. `PORT` serves the page and the API. */
-  ports: Record<string, number>;
+  ports: { PORT: number } & Record<string, number>;
   /** Extra env vars for the chapter's server under e2e tests, e.g. a shorter delay. */
   testEnv?: Record<string, string>;
 }
 
-/** One chapter: a workspace under apps/ with a `"course"` field. */
+/** One chapter (or the hub): a workspace under apps/ with a `"course"` field. */
 export interface Chapter {
   /** Folder name under apps/, e.g. `xhr`. */
   name: string;
@@ -41,8 +43,13 @@ export function metadataProblems(course: unknown): string[] {
   if (typeof course !== 'object' || course === null) return ['"course" must be an object'];
   const c = course as Record<string, unknown>;
   const problems: string[] = [];
-  if (!Number.isInteger(c.order) || (c.order as number) < 1)
-    problems.push('"course.order" must be a positive integer');
+  if (c.kind !== undefined && c.kind !== 'hub') problems.push('"course.kind" can only be "hub"');
+  if (c.kind === 'hub' ? c.order !== 0 : !Number.isInteger(c.order) || (c.order as number) < 1)
+    problems.push(
+      c.kind === 'hub'
+        ? '"course.order" of the hub must be 0'
+        : '"course.order" must be a positive integer',
+    );
   for (const key of ['title', 'summary'] as const) {
     if (typeof c[key] !== 'string' || (c[key] as string).trim() === '')
       problems.push(`"course.${key}" must be a non-empty string`);
@@ -86,10 +93,11 @@ export function portClashes(chapters: Chapter[]): string[] {
 }
 
 /**
- * Every chapter under `apps/`, in course order. Throws, naming the chapter,
- * when metadata is invalid or two chapters share a port or an order.
+ * Every workspace under `apps/` with course metadata (the hub first, then the
+ * chapters in course order). Throws, naming the chapter, when metadata is
+ * invalid or two of them share a port or an order.
  */
-export function listChapters(root = findRepoRoot()): Chapter[] {
+export function listWorkspaces(root = findRepoRoot()): Chapter[] {
   const appsDir = join(root, 'apps');
   if (!existsSync(appsDir)) return [];
   const chapters: Chapter[] = [];
@@ -122,12 +130,24 @@ export function listChapters(root = findRepoRoot()): Chapter[] {
   return chapters;
 }
 
-/** The chapter called `name`, or an error that lists the ones there are. */
+/** Every chapter under `apps/`, in course order (the hub is not a chapter). */
+export function listChapters(root = findRepoRoot()): Chapter[] {
+  return listWorkspaces(root).filter((chapter) => chapter.course.kind !== 'hub');
+}
+
+/** The course hub, when there is one. */
+export function findHub(root = findRepoRoot()): Chapter | undefined {
+  return listWorkspaces(root).find((chapter) => chapter.course.kind === 'hub');
+}
+
+/** The chapter (or the hub) called `name`, or an error that lists the chapters there are. */
 export function findChapter(name: string, root = findRepoRoot()): Chapter {
-  const chapters = listChapters(root);
-  const chapter = chapters.find((c) => c.name === name || c.packageName === name);
+  const chapter = listWorkspaces(root).find((c) => c.name === name || c.packageName === name);
   if (!chapter) {
-    const known = chapters.map((c) => c.name).join(', ') || '(none)';
+    const known =
+      listChapters(root)
+        .map((c) => c.name)
+        .join(', ') || '(none)';
     throw new Error(`no chapter "${name}". Chapters: ${known}`);
   }
   return chapter;

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Chapter, findRepoRoot, listChapters } from '@course/chapters';
+import type { ClientHandler } from '@course/kit';
+import express from 'express';
+import { renderReadmePage } from './readme.ts';
+import { isListening } from './status.ts';
+
+export interface HubOptions {
+  /** Serves the hub page (Vite or the built bundle). */
+  client?: ClientHandler;
+  /** The monorepo to read chapters from; the one this file lives in by default. */
+  root?: string;
+  /** Added to every chapter port: the e2e runs shift all chapters by 10000. */
+  chapterPortOffset?: number;
+  /** How often the live status stream re-checks the chapters. */
+  statusIntervalMs?: number;
+}
+
+/** What the page gets for each chapter. */
+export interface ChapterCard {
+  name: string;
+  order: number;
+  title: string;
+  summary: string;
+  ports: Record<string, number>;
+  url: string;
+  hasReadme: boolean;
+}
+
+/**
+ * The hub's server: the chapter list, a live status stream and each README
+ * as a page. Chapters are read from disk on every request, so a new chapter
+ * shows up by existing. Returns an Express app that is not listening yet.
+ */
+export function createApp(options: HubOptions = {}): express.Express {
+  const { client, chapterPortOffset = 0, statusIntervalMs = 2000 } = options;
+  const root = options.root ?? findRepoRoot();
+  const app = express();
+  app.disable('x-powered-by');
+
+  /** The chapter's ports as they are running (metadata + offset). */
+  const runningPorts = (chapter: Chapter) =>
+    Object.fromEntries(
+      Object.entries(chapter.course.ports).map(([name, port]) => [name, port + chapterPortOffset]),
+    );
+
+  /** Up or down for every chapter, by whether its PORT accepts connections. */
+  const checkAll = async () => {
+    const chapters = listChapters(root);
+    const states = await Promise.all(
+      chapters.map((chapter) => isListening(chapter.course.ports.PORT + chapterPortOffset)),
+    );
+    return Object.fromEntries(
+      chapters.map((chapter, i) => [chapter.name, states[i] ? 'up' : 'down']),
+    );
+  };
+
+  // The chapter list, in course order, with links on the host the learner used.
+  app.get('/api/chapters', (req, res) => {
+    const cards: ChapterCard[] = listChapters(root).map((chapter) => {
+      const ports = runningPorts(chapter);
+      return {
+        name: chapter.name,
+        order: chapter.course.order,
+        title: chapter.course.title,
+        summary: chapter.course.summary,
+        ports,
+        url: `http://${req.hostname}:${ports.PORT}/`,
+        hasReadme: existsSync(join(chapter.dir, 'README.md')),
+      };
+    });
+    res.json(cards);
+  });
+
+  // One status check of every chapter.
+  app.get('/api/status', async (_req, res) => {
+    res.json(await checkAll());
+  });
+
+  // Live status as Server-Sent Events: one `status` event now and after every interval.
+  app.get('/api/status/stream', (req, res) => {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    });
+    res.write(`retry: ${statusIntervalMs}\n\n`);
+    let timer: NodeJS.Timeout | undefined;
+    let open = true;
+    const push = async () => {
+      const states = await checkAll();
+      if (!open) return;
+      res.write(`event: status\ndata: ${JSON.stringify(states)}\n\n`);
+      timer = setTimeout(push, statusIntervalMs);
+    };
+    // The page went away: stop checking for it.
+    req.on('close', () => {
+      open = false;
+      clearTimeout(timer);
+    });
+    void push();
+  });
+
+  // A chapter's README as a styled page, for the reader pane.
+  app.get('/readme/:name', (req, res) => {
+    const chapter = listChapters(root).find((c) => c.name === req.params.name);
+    const file = chapter && join(chapter.dir, 'README.md');
+    if (!chapter || !file || !existsSync(file)) {
+      res.status(404).json({ error: `no README for chapter "${req.params.name}"` });
+      return;
+    }
+    res
+      .type('html')
+      .send(renderReadmePage(chapter.course.title, readFileSync(file, 'utf8'), '/readme.css'));
+  });
+
+  // The course stylesheet, for the README pages.
+  const stylesheet = fileURLToPath(import.meta.resolve('@course/kit/page.css'));
+  app.get('/readme.css', (_req, res) => {
+    res.type('css').sendFile(stylesheet);
+  });
+
+  if (client) app.use(client);
+  app.use((req, res) => {
+    res.status(404).json({ error: `no route for ${req.method} ${req.path}` });
+  });
+  return app;
+}

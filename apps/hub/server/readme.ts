@@ -1,0 +1,32 @@
+import { Marked } from 'marked';
+
+/** Escapes text for HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// Raw HTML inside a README is shown as text, not passed through.
+const markdown = new Marked({
+  gfm: true,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+  },
+});
+
+/** A whole HTML page for one chapter's README, styled like the course pages. */
+export function renderReadmePage(title: string, source: string, stylesheetHref: string): string {
+  const body = markdown.parse(source, { async: false });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="UTF-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1.0" />
+<title>${escapeHtml(title)} · README</title>
+<base target="_blank" />
+<link rel="stylesheet" href="${escapeHtml(stylesheetHref)}" />
+</head>
+<body class="readme">
+${body}
+</body>
+</html>`;
+}

@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { type AddressInfo, createServer as createTcpServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listChapters } from '@course/chapters';
+import { type Listening, listening } from '@course/kit/test-server';
+import { EventSource } from 'eventsource';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChapterCard, createApp } from '../server/app.ts';
+
+/** A free TCP port: bind one, then let it go. */
+async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A throwaway repo with chapters `up` (on `upPort`) and `down` (on `downPort`). */
+function fakeRepo(upPort: number, downPort: number): string {
+  const root = mkdtempSync(join(tmpdir(), 'hub-'));
+  writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: [apps/*]\n');
+  const chapters = [
+    ['down', 2, downPort, '# Down chapter\n\nIt has <script>alert(1)</script> in it.\n'],
+    ['up', 1, upPort, '# Up chapter\n\n## Run it\n\n`pnpm lesson up`\n'],
+  ] as const;
+  for (const [name, order, PORT, readme] of chapters) {
+    mkdirSync(join(root, 'apps', name), { recursive: true });
+    const course = { order, title: `${name} title`, summary: `${name} summary`, ports: { PORT } };
+    writeFileSync(
+      join(root, 'apps', name, 'package.json'),
+      JSON.stringify({ name: `@course/${name}`, course }),
+    );
+    writeFileSync(join(root, 'apps', name, 'README.md'), readme);
+  }
+  return root;
+}
+
+let chapterServer: Server;
+let hub: Listening;
+let root: string;
+
+beforeAll(async () => {
+  chapterServer = createTcpServer((socket) => socket.end());
+  await new Promise<void>((resolve) => chapterServer.listen(0, '127.0.0.1', resolve));
+  const upPort = (chapterServer.address() as AddressInfo).port;
+  root = fakeRepo(upPort, await freePort());
+  hub = await listening(createServer(createApp({ root, statusIntervalMs: 100 })));
+});
+afterAll(async () => {
+  await hub.close();
+  await new Promise((resolve) => chapterServer.close(resolve));
+});
+
+describe('the chapter list', () => {
+  it('lists chapters in course order with links, ports and README flags', async () => {
+    const cards = (await (await fetch(`${hub.url}/api/chapters`)).json()) as ChapterCard[];
+    expect(cards.map((card) => card.name)).toEqual(['up', 'down']);
+    expect(cards[0]).toMatchObject({ title: 'up title', summary: 'up summary', hasReadme: true });
+    expect(cards[0]?.url).toBe(`http://127.0.0.1:${cards[0]?.ports.PORT}/`);
+  });
+
+  it('picks up a chapter that appears later, without a restart', async () => {
+    mkdirSync(join(root, 'apps', 'late'), { recursive: true });
+    const course = { order: 3, title: 'Late', summary: 's', ports: { PORT: 65000 } };
+    writeFileSync(
+      join(root, 'apps', 'late', 'package.json'),
+      JSON.stringify({ name: '@course/late', course }),
+    );
+    const cards = (await (await fetch(`${hub.url}/api/chapters`)).json()) as ChapterCard[];
+    expect(cards.map((card) => card.name)).toEqual(['up', 'down', 'late']);
+    expect(cards[2]?.hasReadme).toBe(false);
+  });
+
+  it('lists the real course too, in the same order as the metadata', async () => {
+    const real = await listening(createServer(createApp()));
+    try {
+      const cards = (await (await fetch(`${real.url}/api/chapters`)).json()) as ChapterCard[];
+      expect(cards.map((card) => card.name)).toEqual(listChapters().map((chapter) => chapter.name));
+    } finally {
+      await real.close();
+    }
+  });
+
+  it('shifts every port by the offset', async () => {
+    const shifted = await listening(createServer(createApp({ root, chapterPortOffset: 10 })));
+    try {
+      const cards = (await (await fetch(`${shifted.url}/api/chapters`)).json()) as ChapterCard[];
+      const plain = (await (await fetch(`${hub.url}/api/chapters`)).json()) as ChapterCard[];
+      expect(cards[0]?.ports.PORT).toBe((plain[0]?.ports.PORT ?? 0) + 10);
+    } finally {
+      await shifted.close();
+    }
+  });
+});
+
+describe('status', () => {
+  it('reports a listening chapter as up and a stopped one as down', async () => {
+    const states = await (await fetch(`${hub.url}/api/status`)).json();
+    expect(states).toMatchObject({ up: 'up', down: 'down' });
+  });
+
+  it('streams status events live over SSE', async () => {
+    const source = new EventSource(`${hub.url}/api/status/stream`);
+    try {
+      const events: Record<string, string>[] = [];
+      await new Promise<void>((resolve, reject) => {
+        source.addEventListener('status', (event) => {
+          events.push(JSON.parse(event.data));
+          if (events.length === 2) resolve();
+        });
+        source.addEventListener('error', () => reject(new Error('stream failed')));
+      });
+      expect(events[0]).toMatchObject({ up: 'up', down: 'down' });
+      expect(events[1]).toMatchObject({ up: 'up', down: 'down' });
+    } finally {
+      source.close();
+    }
+  });
+});
+
+describe('READMEs', () => {
+  it('renders a README as a styled HTML page', async () => {
+    const res = await fetch(`${hub.url}/readme/up`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<h1>Up chapter</h1>');
+    expect(html).toContain('<h2>Run it</h2>');
+    expect(html).toContain('href="/readme.css"');
+  });
+
+  it('shows raw HTML in a README as text', async () => {
+    const html = await (await fetch(`${hub.url}/readme/down`)).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+  });
+
+  it('serves the stylesheet the README pages link to', async () => {
+    const res = await fetch(`${hub.url}/readme.css`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await res.text()).toContain('color-scheme');
+  });
+
+  it('answers 404 for an unknown chapter or a chapter without README', async () => {
+    for (const name of ['nope', 'late']) {
+      const res = await fetch(`${hub.url}/readme/${name}`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: `no README for chapter "${name}"` });
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import { listChapters } from '@course/chapters';
+import { expect, test } from '@playwright/test';
+import { type ServerProcess, startChapterServer } from '../../server-process.ts';
+
+// The hub lists every chapter in order; a chapter's dot follows its server live.
+// This spec runs its own hub and its own XHR server on ports nobody else uses
+// (defaults + 20000), so which chapters are up is under its control.
+
+const OFFSET = 20_000;
+const chapters = listChapters();
+const xhrPort = 2000 + OFFSET;
+let hub: ServerProcess;
+let xhr: ServerProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  hub = await startChapterServer('hub', {
+    PORT: String(1900 + OFFSET),
+    CHAPTER_PORT_OFFSET: String(OFFSET),
+  });
+  xhr = await startChapterServer('xhr', { PORT: String(xhrPort) });
+});
+
+test.afterAll(async () => {
+  await xhr?.stop();
+  await hub.stop();
+});
+
+const hubUrl = `http://localhost:${1900 + OFFSET}/`;
+
+test('lists every chapter in course order with title, summary and ports', async ({ page }) => {
+  await page.goto(hubUrl);
+  const items = page.locator('li.chapter');
+  await expect(items).toHaveCount(chapters.length);
+  await expect(items.locator('h3 a')).toHaveText(chapters.map((chapter) => chapter.course.title));
+  const first = items.first();
+  await expect(first).toContainText(chapters[0]?.course.summary ?? '');
+  await expect(first.locator('.ports')).toHaveText(`pnpm lesson xhr · PORT ${xhrPort}`);
+});
+
+test('a running chapter is up, a stopped one down, and the dot follows live', async ({ page }) => {
+  await page.goto(hubUrl);
+  await expect(page.locator('#stream-state')).toHaveText('live');
+  const xhrDot = page.locator('li.chapter[data-name="xhr"] .status');
+  await expect(xhrDot).toHaveAttribute('data-status', 'up');
+  for (const chapter of chapters.filter((c) => c.name !== 'xhr')) {
+    await expect(page.locator(`li.chapter[data-name="${chapter.name}"] .status`)).toHaveAttribute(
+      'data-status',
+      'down',
+    );
+  }
+  // Stop the XHR server: the dot turns red without a reload.
+  await xhr?.stop();
+  xhr = undefined;
+  await expect(xhrDot).toHaveAttribute('data-status', 'down');
+  await expect(xhrDot).toHaveAttribute('aria-label', 'XMLHttpRequest: not running');
+  // Start it again: green again.
+  xhr = await startChapterServer('xhr', { PORT: String(xhrPort) });
+  await expect(xhrDot).toHaveAttribute('data-status', 'up');
+});
+
+test("a chapter's link opens the running lesson", async ({ page }) => {
+  await page.goto(hubUrl);
+  const link = page.locator('li.chapter[data-name="xhr"] a.open');
+  await expect(link).toHaveAttribute('href', `http://localhost:${xhrPort}/`);
+  await link.click();
+  await expect(page).toHaveURL(`http://localhost:${xhrPort}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('XMLHttpRequest');
+  // …and the lesson links back to the hub.
+  await expect(page.getByRole('link', { name: '← Course hub' })).toBeVisible();
+});
+
+test("a chapter's README renders beside the list", async ({ page }) => {
+  await page.goto(hubUrl);
+  await page
+    .locator('li.chapter[data-name="xhr"]')
+    .getByRole('button', { name: 'Read the lesson' })
+    .click();
+  await expect(page.locator('#reader-title')).toHaveText('Lesson: XMLHttpRequest');
+  const readme = page.frameLocator('#reader');
+  await expect(readme.getByRole('heading', { level: 1 })).toHaveText('Chapter 1 · XMLHttpRequest');
+  await expect(readme.getByRole('heading', { name: 'Pitfalls' })).toBeVisible();
+});

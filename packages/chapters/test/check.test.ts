@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkChapters, README_SECTIONS } from '../src/check.ts';
+import { findRepoRoot } from '../src/index.ts';
+
+/** Writes `files` (path → content) under a fresh repo root. */
+function repoWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'check-'));
+  writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: [apps/*]\n');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const manifest = (
+  name: string,
+  order: number,
+  PORT: number,
+  scripts = ['dev', 'build', 'start', 'test'],
+) =>
+  JSON.stringify({
+    name: `@course/${name}`,
+    scripts: Object.fromEntries(scripts.map((s) => [s, 'true'])),
+    course: { order, title: name, summary: 's', ports: { PORT } },
+  });
+
+const fullReadme = `# x\n\n${README_SECTIONS.map((s) => `## ${s}\n\ntext\n`).join('\n')}`;
+
+/** A chapter with every piece in place. */
+const complete = (name: string, order: number, PORT: number) => ({
+  [`apps/${name}/package.json`]: manifest(name, order, PORT),
+  [`apps/${name}/README.md`]: fullReadme,
+  [`apps/${name}/server/main.ts`]: '',
+  [`apps/${name}/server/app.ts`]: 'export function createApp() {}\n',
+  [`apps/${name}/test/app.test.ts`]: '',
+  [`e2e/tests/${name}/page.spec.ts`]: '',
+});
+
+describe('checkChapters', () => {
+  it('passes the real course', () => {
+    expect(checkChapters(findRepoRoot())).toEqual([]);
+  });
+
+  it('passes a complete chapter', () => {
+    expect(checkChapters(repoWith(complete('good', 1, 5000)))).toEqual([]);
+  });
+
+  it('names each missing piece of a chapter', () => {
+    const root = repoWith({
+      ...complete('good', 1, 5000),
+      'apps/bare/package.json': manifest('bare', 2, 5100, ['dev', 'build']),
+      'apps/bare/README.md': '# Bare\n\n## Run it\n\n## How it works\n',
+      'apps/bare/server/app.ts': 'export function helper() {}\n',
+    });
+    expect(checkChapters(root)).toEqual([
+      'apps/bare: package.json has no "start" script',
+      'apps/bare: package.json has no "test" script',
+      `apps/bare: README.md has no "## What you'll see" section`,
+      'apps/bare: README.md has no "## Pitfalls" section',
+      'apps/bare: README.md has no "## Try it" section',
+      'apps/bare: server/main.ts (the entry) is missing',
+      'apps/bare: no server factory: export createApp() or createServer() from a module in server/',
+      'apps/bare: no integration tests (test/*.test.ts)',
+      'apps/bare: no e2e spec (e2e/tests/bare/*.spec.ts)',
+    ]);
+  });
+
+  it('names a chapter without a README', () => {
+    const files = complete('nodoc', 1, 5000);
+    delete files['apps/nodoc/README.md'];
+    expect(checkChapters(repoWith(files))).toEqual(['apps/nodoc: README.md is missing']);
+  });
+
+  it('names chapters whose ports clash or whose metadata is invalid', () => {
+    const root = repoWith({
+      ...complete('first', 1, 5000),
+      ...complete('second', 2, 5000),
+      'apps/broken/package.json': JSON.stringify({ name: '@course/broken', course: { order: 3 } }),
+    });
+    const [message] = checkChapters(root);
+    expect(message).toContain('apps/broken: "course.title" must be a non-empty string');
+    expect(message).toContain('second: PORT=5000 is already used by first (PORT)');
+  });
+
+  it('accepts createServer and exported const factories', () => {
+    const files = complete('alt', 1, 5000);
+    files['apps/alt/server/app.ts'] = 'export const createServer = () => {};\n';
+    expect(checkChapters(repoWith(files))).toEqual([]);
+  });
+});

@@ -1,0 +1,7 @@
+import { chapterTestConfig } from '@course/kit/vite-config';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  ...chapterTestConfig(),
+  test: { ...chapterTestConfig().test, testTimeout: 240_000 },
+});
