@@ -1,6 +1,6 @@
-// `pnpm test`: everything CI runs, in order: lint/format, build (with the
-// type-check), every workspace's integration tests, then the e2e matrix in
-// Chromium. It always ends with one line, `N passed, N failed`, summed over
+// `pnpm test`: everything CI runs, in order: lint/format, the chapter check,
+// build (with the type-check), every workspace's integration tests, then the
+// e2e matrix in Chromium. It always ends with one line, `N passed, N failed`, summed over
 // every test that ran, and fails when a step failed or no test ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -57,8 +57,17 @@ function countResults(): { passed: number; failed: number; skipped: number } {
 for (const dir of workspaces()) rmSync(join(dir, 'test-results'), { recursive: true, force: true });
 
 step('lint and format', 'pnpm', ['run', 'lint']);
+step('chapter check', 'pnpm', ['run', 'check:chapters']);
 const built = step('build and type-check', 'pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck']);
-step('integration tests', 'pnpm', ['exec', 'turbo', 'run', 'test', '--continue']);
+// Two at a time: the machine CI runs on has two cores, and several suites measure timing.
+step('integration tests', 'pnpm', [
+  'exec',
+  'turbo',
+  'run',
+  'test',
+  '--continue',
+  '--concurrency=2',
+]);
 if (built && step('browser', 'pnpm', ['--filter', '@course/e2e', 'run', 'ensure-browser'])) {
   step('e2e tests', 'pnpm', ['--filter', '@course/e2e', 'run', 'e2e']);
 } else if (!built) {

@@ -1,4 +1,4 @@
-// `pnpm new-chapter <name>` runs `turbo gen chapter --args <name>`: this file.
+// `pnpm new-chapter <name>` runs `turbo gen chapter --args <name>` (scripts/new-chapter.ts): this file.
 // It writes apps/<name> (server, page, tests, README) and e2e/tests/<name>,
 // with the next free order and port. Nothing else needs editing: the launcher,
 // the hub, the README table and the e2e matrix all read the new metadata.
@@ -70,8 +70,7 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
           execFileSync('pnpm', ['exec', 'biome', 'check', '--write', ...written], { cwd: root });
           return 'formatted with Biome';
         },
-        () =>
-          `apps/${name}: order ${order}, PORT ${port}. Next: pnpm install && pnpm lesson ${name}`,
+        () => `apps/${name}: order ${order}, PORT ${port}`,
       ];
     },
   });
