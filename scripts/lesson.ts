@@ -25,9 +25,21 @@ try {
   process.exit(1);
 }
 
-/** Runs a workspace's `dev` script with the terminal attached. */
-function dev(workspace: Chapter): ChildProcess {
-  return spawn('pnpm', ['--filter', workspace.packageName, 'dev'], { stdio: 'inherit' });
+let stopping = false;
+
+/**
+ * Runs a workspace's `dev` script with the terminal attached. Its stderr is
+ * passed on until Ctrl-C: after that, pnpm only complains that its child was interrupted.
+ */
+function dev(workspace: Chapter, env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  const child = spawn('pnpm', ['--silent', '--filter', workspace.packageName, 'dev'], {
+    stdio: ['inherit', 'inherit', 'pipe'],
+    env,
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (!stopping) process.stderr.write(chunk);
+  });
+  return child;
 }
 
 const hub = findHub();
@@ -41,16 +53,19 @@ if (hub && hub !== chapter && !process.argv.includes('--no-hub')) {
   // The hub reads its own PORT from the metadata: do not hand it the chapter's PORT override.
   const env = { ...process.env };
   delete env.PORT;
-  children.push(spawn('pnpm', ['--filter', hub.packageName, 'dev'], { stdio: 'inherit', env }));
+  children.push(dev(hub, env));
 }
 console.log('Ctrl-C stops everything.\n');
 
 // Ctrl-C reaches the whole process group; TERM is passed on. Leave when the lesson ends.
 process.on('SIGTERM', () => {
+  stopping = true;
   for (const child of children) child.kill('SIGTERM');
 });
-process.on('SIGINT', () => {});
+process.on('SIGINT', () => {
+  stopping = true;
+});
 children[0]?.on('exit', (code, signal) => {
   for (const child of children.slice(1)) child.kill('SIGTERM');
-  process.exit(code ?? (signal ? 0 : 1));
+  process.exit(stopping ? 0 : (code ?? (signal ? 0 : 1)));
 });

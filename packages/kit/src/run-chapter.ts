@@ -102,7 +102,16 @@ export async function runChapter(
   for (const [name, server] of Object.entries(servers)) {
     const port = ports[name];
     if (port === undefined) throw new Error(`${pkg.name}: no "${name}" in course.ports`);
-    bound[name] = await listen(server, port, host);
+    try {
+      bound[name] = await listen(server, port, host);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      console.error(
+        `${pkg.name}: port ${port} (${name}) is already in use. Is this chapter running elsewhere? Stop it, or pick another port: ${name}=<port>.`,
+      );
+      await closeVite();
+      process.exit(1);
+    }
   }
 
   const shown = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
