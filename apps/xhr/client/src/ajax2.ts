@@ -1,5 +1,5 @@
 import './nav.ts';
-import { byId } from './dom.ts';
+import { byId } from '@course/kit/dom';
 
 /** What every /ajax2_* route answers. */
 interface Ajax2Answer {

@@ -1,5 +1,5 @@
 import './nav.ts';
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 
 /** Logs each lifecycle event of `xhr` (except progress) into `log`, with ms since the start. */
 function logEvents(xhr: XMLHttpRequest, log: Element): void {

@@ -1,5 +1,5 @@
 import './nav.ts';
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { READY_STATE_NAMES } from './ready-state.ts';
 
 const status = byId<HTMLOListElement>('status');

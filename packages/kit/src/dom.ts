@@ -1,0 +1,16 @@
+// Two small DOM helpers every chapter's page uses. Both keep wire data as text.
+
+/** The element with `id`, or a clear error when the page lacks it. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from the page`);
+  return element as T;
+}
+
+/** Appends one `<li>` holding `text` to a list, as text: nothing from the wire is parsed as HTML. */
+export function appendLine(list: Element, text: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.textContent = text;
+  list.append(item);
+  return item;
+}
