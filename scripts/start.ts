@@ -12,7 +12,7 @@ if (process.argv.includes('--no-build')) {
 }
 
 /** Resolves once something accepts TCP connections on `port`, or rejects after `ms`. */
-function waitForPort(port: number, ms = 30_000): Promise<void> {
+function waitForPort(port: number, ms = 120_000): Promise<void> {
   const deadline = Date.now() + ms;
   return new Promise((resolve, reject) => {
     const attempt = () => {
@@ -34,11 +34,24 @@ function waitForPort(port: number, ms = 30_000): Promise<void> {
 const children = new Map<Chapter, ChildProcess>();
 let stopping = false;
 
+/** Signals a chapter's whole process group: pnpm, the shell, tsx and the server itself. */
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, name);
+  } catch {
+    // Already gone.
+  }
+}
+
 function stopAll(code: number): void {
   if (stopping) return;
   stopping = true;
-  for (const child of children.values()) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 1500).unref();
+  for (const child of children.values()) signal(child, 'SIGTERM');
+  // Whatever has not stopped by then is killed.
+  setTimeout(() => {
+    for (const child of children.values()) signal(child, 'SIGKILL');
+  }, 3000).unref();
+  setTimeout(() => process.exit(code), 3500).unref();
   Promise.all(
     [...children.values()].map((child) =>
       child.exitCode !== null ? undefined : new Promise((done) => child.once('exit', done)),
@@ -55,6 +68,7 @@ for (const chapter of chapters) {
   const child = spawn('pnpm', ['--silent', '--filter', chapter.packageName, 'start'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
+    detached: true, // its own process group: stopAll() stops everything under it
   });
   children.set(chapter, child);
   // Chapter output, prefixed with its name so the streams stay readable together.
