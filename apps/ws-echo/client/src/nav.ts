@@ -1,0 +1,10 @@
+import { courseNav } from '@course/kit/course-nav';
+
+// The chapter's pages, in lesson order: every page's nav is built from this list.
+courseNav([
+  { href: '/', label: 'Chapter home' },
+  { href: '/lecture', label: 'The lecture’s echo' },
+  { href: '/api', label: 'The API, live' },
+  { href: '/reconnect', label: 'Reconnect & bfcache' },
+  { href: '/pitfalls', label: 'Pitfalls & bad input' },
+]);

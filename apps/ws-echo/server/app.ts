@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ClientHandler } from '@course/kit';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+
+/** The lecture's greeting, sent to every client as soon as it connects. */
+export const GREETING = 'Hi this is WebSocket server!';
+
+/** Subprotocols this server speaks, most preferred first. */
+export const SUBPROTOCOLS = ['echo.v2', 'echo.v1'] as const;
+
+/** Vite's own sockets (HMR and its reconnect ping) share the HTTP server in dev mode. */
+export const VITE_PROTOCOLS = ['vite-hmr', 'vite-ping'] as const;
+
+/** Where a standalone `vite` dev server would serve the page from (its default port). */
+export const DEV_SERVER_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+export interface EchoServerOptions {
+  /** Serves the pages (Vite or the built bundle). Tests leave it out. */
+  client?: ClientHandler;
+  /** How often the server pings each client; a client that has not answered the last ping is dropped. */
+  heartbeatMs?: number;
+  /** The largest message accepted, in bytes; a larger one closes the connection with 1009. */
+  maxPayload?: number;
+  /** Origins allowed besides the request's own (its `Host`). Default: the Vite dev server's. */
+  allowedOrigins?: readonly string[];
+  /** Negotiate permessage-deflate when the client offers it (default true). */
+  perMessageDeflate?: boolean;
+  /**
+   * Upgrades to leave alone for another listener on the same server: in dev mode,
+   * those that offer Vite's HMR subprotocols. Default: none.
+   */
+  leaveUpgrade?: (req: IncomingMessage) => boolean;
+  /** Where the server's log lines go (default `console.log`). */
+  log?: (line: string) => void;
+}
+
+/** The subprotocols a request offers, from its `Sec-WebSocket-Protocol` header. */
+export function offeredProtocols(req: IncomingMessage): string[] {
+  const header = req.headers['sec-websocket-protocol'];
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** True for an upgrade that Vite's HMR server should take (dev mode only). */
+export function isViteUpgrade(req: IncomingMessage): boolean {
+  return offeredProtocols(req).some((name) => (VITE_PROTOCOLS as readonly string[]).includes(name));
+}
+
+/**
+ * The Origin check that stops Cross-Site WebSocket Hijacking. No Origin (a CLI
+ * tool, not a browser) is accepted; a browser's Origin must be the server's own
+ * (same host and port as the `Host` header) or one of `allowed`.
+ */
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host;
+  } catch {
+    return false; // "null" (a sandboxed iframe, a file:// page) or garbage
+  }
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+function refuse(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** A message as a short log line: text up to 120 characters, binary as its size. */
+function summarize(data: RawData, isBinary: boolean): string {
+  const bytes = Array.isArray(data)
+    ? Buffer.concat(data)
+    : data instanceof ArrayBuffer
+      ? Buffer.from(data)
+      : data;
+  if (isBinary) return `<binary, ${bytes.length} bytes>`;
+  const text = bytes.toString('utf8');
+  return text.length > 120 ? `${text.slice(0, 120)}… (${text.length} chars)` : text;
+}
+
+/**
+ * The chapter's server: an HTTP server that serves the pages and takes WebSocket
+ * upgrades on `/` (the lecture's echo, done right) and `/naive` (the same echo
+ * with the Buffer pitfall). Returned unstarted; `close()` also drops every socket
+ * and stops the heartbeat.
+ */
+export function createEchoServer(options: EchoServerOptions = {}): Server {
+  const {
+    client,
+    heartbeatMs = 30_000,
+    maxPayload = 1024 * 1024,
+    allowedOrigins = DEV_SERVER_ORIGINS,
+    perMessageDeflate = true,
+    leaveUpgrade = () => false,
+    log = console.log,
+  } = options;
+
+  const server = createServer((req, res) => {
+    const notFound = () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`no route for ${req.method} ${req.url}\n`);
+    };
+    if (!client) return notFound();
+    client(req, res, (err) => {
+      if (!err) return notFound();
+      console.error(err);
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('internal error\n');
+    });
+  });
+
+  // Both endpoints take upgrades routed by hand (noServer), so Vite's HMR socket can share the port.
+  const shared = {
+    noServer: true,
+    maxPayload,
+    perMessageDeflate: perMessageDeflate ? { threshold: 1024 } : false,
+    // Pick our most preferred subprotocol among those offered; `false` sends none back.
+    handleProtocols: (offered: Set<string>) => SUBPROTOCOLS.find((p) => offered.has(p)) ?? false,
+  };
+  const echo = new WebSocketServer(shared);
+  const naive = new WebSocketServer(shared);
+  const endpoints = new Map([
+    ['/', echo],
+    ['/naive', naive],
+  ]);
+
+  let nextId = 1;
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  /** What every connection gets on either endpoint; `reply` is where the two differ. */
+  const onConnection =
+    (name: string, reply: (ws: WebSocket, data: RawData, isBinary: boolean) => void) =>
+    (ws: WebSocket, req: IncomingMessage) => {
+      const id = `${name}#${nextId++}`;
+      const from = req.headers.origin ?? 'no Origin';
+      log(`[${id}] connected (${from}, protocol "${ws.protocol}", extensions "${ws.extensions}")`);
+      alive.set(ws, true);
+      // pong: the client answered the last heartbeat ping.
+      ws.on('pong', () => alive.set(ws, true));
+      // message: log it, then echo it.
+      ws.on('message', (data, isBinary) => {
+        log(`[${id}] received: ${summarize(data, isBinary)}`);
+        reply(ws, data, isBinary);
+      });
+      // error: a protocol violation (too big, bad UTF-8, bad frame). ws closes with the code itself.
+      ws.on('error', (err: Error & { code?: string }) => {
+        log(`[${id}] error ${err.code ?? ''}: ${err.message}`);
+      });
+      // close: log the code and reason the peer (or ws itself) gave.
+      ws.on('close', (code, reason) => log(`[${id}] closed ${code} "${reason.toString()}"`));
+      ws.send(GREETING);
+    };
+
+  // The fix: send back the same kind of frame that came in.
+  echo.on(
+    'connection',
+    onConnection('echo', (ws, data, isBinary) => ws.send(data, { binary: isBinary })),
+  );
+  // The pitfall: `data` is always a Buffer, and ws sends a Buffer as a binary frame.
+  naive.on(
+    'connection',
+    onConnection('naive', (ws, data) => ws.send(data)),
+  );
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (leaveUpgrade(req)) return; // Vite's HMR socket: its own listener takes it
+    socket.on('error', () => socket.destroy()); // a peer that vanishes mid-handshake
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const wss = endpoints.get(path);
+    if (!wss) return refuse(socket, 404, `no WebSocket endpoint at ${path} (try / or /naive)`);
+    const origin = req.headers.origin;
+    if (!originAllowed(origin, req.headers.host, allowedOrigins)) {
+      log(`refused an upgrade from Origin ${origin}`);
+      return refuse(socket, 403, `Origin ${origin} is not allowed to open a WebSocket here`);
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  // Heartbeat: ping everyone; whoever did not answer the previous ping is gone.
+  const heartbeat = setInterval(() => {
+    for (const wss of endpoints.values()) {
+      for (const ws of wss.clients) {
+        if (alive.get(ws) === false) {
+          log('terminated a client that missed a heartbeat pong');
+          ws.terminate();
+          continue;
+        }
+        alive.set(ws, false);
+        ws.ping();
+      }
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  // Upgraded sockets keep `server.close()` waiting, so close drops them too.
+  const closeHttp = server.close.bind(server);
+  server.close = (callback?: (err?: Error) => void) => {
+    clearInterval(heartbeat);
+    for (const wss of endpoints.values()) {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    }
+    return closeHttp(callback);
+  };
+  return server;
+}

@@ -1,0 +1,407 @@
+import { request } from 'node:http';
+import { connect as tcpConnect } from 'node:net';
+import { listening } from '@course/kit/test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_MS, backoffDelay, CAP_MS } from '../client/src/backoff.ts';
+import {
+  createEchoServer,
+  type EchoServerOptions,
+  GREETING,
+  isViteUpgrade,
+  originAllowed,
+} from '../server/app.ts';
+import { closeCodeIn, echoOf, frame, openClient, rawHandshake } from './helpers.ts';
+
+/** Starts an echo server on a free port, keeping its log lines. */
+async function start(options: EchoServerOptions = {}) {
+  const lines: string[] = [];
+  const http = createEchoServer({ log: (line) => lines.push(line), ...options });
+  const server = await listening(http);
+  return { http, server, lines, ws: `ws://127.0.0.1:${server.port}` };
+}
+
+/** Polls `check` until it is true, or fails after `ms`. */
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A fresh client on `url` is greeted and gets an echo: the server is still serving. */
+async function stillServing(url: string): Promise<void> {
+  const client = await openClient(`${url}/`);
+  const [greeting] = await client.received(1);
+  expect(greeting?.data.toString()).toBe(GREETING);
+  expect((await echoOf(client, 'still there?')).data.toString()).toBe('still there?');
+  client.ws.close();
+}
+
+let main: Awaited<ReturnType<typeof start>>;
+beforeAll(async () => {
+  main = await start();
+});
+afterAll(() => main.server.close());
+
+describe('the lecture’s exchange', () => {
+  it('greets every new client with the lecture’s text, as a text frame', async () => {
+    const client = await openClient(`${main.ws}/`);
+    const [greeting] = await client.received(1);
+    expect(greeting).toEqual({
+      data: Buffer.from('Hi this is WebSocket server!'),
+      isBinary: false,
+    });
+    client.ws.close();
+  });
+
+  it('echoes the page’s line and logs it', async () => {
+    const client = await openClient(`${main.ws}/`);
+    await client.received(1);
+    const echo = await echoOf(client, 'Hi this is web client.');
+    expect(echo.isBinary).toBe(false);
+    expect(echo.data.toString()).toBe('Hi this is web client.');
+    expect(main.lines).toContainEqual(expect.stringMatching(/received: Hi this is web client\.$/));
+    client.ws.close();
+  });
+
+  it('serves the endpoint at / only: another path gets 404', async () => {
+    await expect(openClient(`${main.ws}/chat`)).rejects.toMatchObject({
+      status: 404,
+      body: 'no WebSocket endpoint at /chat (try / or /naive)\n',
+    });
+  });
+
+  it('answers plain HTTP requests it has no page for with 404', async () => {
+    const res = await fetch(`${main.server.url}/nothing`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toBe('no route for GET /nothing\n');
+  });
+});
+
+describe('text stays text, binary stays binary', () => {
+  it('echoes text as text, including non-ASCII', async () => {
+    const client = await openClient(`${main.ws}/`);
+    await client.received(1);
+    const echo = await echoOf(client, '안녕하세요 👋');
+    expect(echo).toEqual({ data: Buffer.from('안녕하세요 👋'), isBinary: false });
+    client.ws.close();
+  });
+
+  it('echoes binary as binary, byte for byte', async () => {
+    const client = await openClient(`${main.ws}/`);
+    await client.received(1);
+    const bytes = Buffer.from([0, 1, 2, 0xfe, 0xff]);
+    const echo = await echoOf(client, bytes);
+    expect(echo).toEqual({ data: bytes, isBinary: true });
+    expect(main.lines).toContainEqual(expect.stringMatching(/received: <binary, 5 bytes>$/));
+    client.ws.close();
+  });
+
+  it('the naive endpoint (send(data) of a Buffer) turns text into binary', async () => {
+    const client = await openClient(`${main.ws}/naive`);
+    const [greeting] = await client.received(1);
+    expect(greeting?.isBinary).toBe(false); // a string literal still goes out as text
+    const echo = await echoOf(client, 'hello');
+    expect(echo).toEqual({ data: Buffer.from('hello'), isBinary: true });
+    client.ws.close();
+  });
+});
+
+describe('the handshake: subprotocols and extensions', () => {
+  it.each([
+    [['echo.v1', 'echo.v2'], 'echo.v2'],
+    [['echo.v2', 'echo.v1'], 'echo.v2'],
+    [['echo.v1'], 'echo.v1'],
+    [['chat.v9', 'echo.v1'], 'echo.v1'],
+    [[], ''],
+  ])('offering %j gets %j', async (offered, chosen) => {
+    const client = await openClient(`${main.ws}/`, offered);
+    expect(client.ws.protocol).toBe(chosen);
+    client.ws.close();
+  });
+
+  it('offering only protocols it does not speak fails the handshake', async () => {
+    await expect(openClient(`${main.ws}/`, ['chat.v9'])).rejects.toThrow(
+      'Server sent no subprotocol',
+    );
+  });
+
+  it('negotiates permessage-deflate when offered, and still echoes', async () => {
+    const client = await openClient(`${main.ws}/`, [], { perMessageDeflate: true });
+    expect(client.ws.extensions).toContain('permessage-deflate');
+    await client.received(1);
+    const big = 'compress me '.repeat(1000);
+    expect((await echoOf(client, big)).data.toString()).toBe(big);
+    client.ws.close();
+  });
+
+  it('negotiates no extension when the client offers none, or the server is told not to', async () => {
+    const plain = await openClient(`${main.ws}/`, [], { perMessageDeflate: false });
+    expect(plain.ws.extensions).toBe('');
+    plain.ws.close();
+    const off = await start({ perMessageDeflate: false });
+    const client = await openClient(`${off.ws}/`, [], { perMessageDeflate: true });
+    expect(client.ws.extensions).toBe('');
+    client.ws.close();
+    await off.server.close();
+  });
+});
+
+describe('close(code, reason)', () => {
+  it('the server answers a client’s close with the same code and reason, and logs it', async () => {
+    const client = await openClient(`${main.ws}/`);
+    await client.received(1);
+    client.ws.close(4000, 'bye');
+    expect(await client.closed).toEqual({ code: 4000, reason: 'bye' });
+    await until(() => main.lines.some((line) => line.endsWith('closed 4000 "bye"')));
+  });
+
+  it('close() without a code arrives as 1005 (no status received)', async () => {
+    const client = await openClient(`${main.ws}/`);
+    client.ws.close();
+    expect((await client.closed).code).toBe(1005);
+  });
+});
+
+describe('heartbeat', () => {
+  it('pings every interval and terminates a client that stops answering', async () => {
+    const beat = await start({ heartbeatMs: 500 });
+    // A real client that answers pings (ws does so by default)...
+    const healthy = await openClient(`${beat.ws}/`);
+    let pings = 0;
+    healthy.ws.on('ping', () => {
+      pings += 1;
+    });
+    // ...and one that has stopped answering them.
+    const silent = await openClient(`${beat.ws}/`, [], { autoPong: false });
+    const { code } = await silent.closed;
+    expect(code).toBe(1006); // terminated: no closing handshake, the TCP connection just ends
+    expect(beat.lines).toContain('terminated a client that missed a heartbeat pong');
+    await until(() => pings >= 3);
+    expect(healthy.ws.readyState).toBe(healthy.ws.OPEN);
+    await healthy.received(1);
+    expect((await echoOf(healthy, 'alive')).data.toString()).toBe('alive');
+    healthy.ws.close();
+    await beat.server.close();
+  });
+
+  it('terminates a raw TCP peer that never answers a ping', async () => {
+    const beat = await start({ heartbeatMs: 500 });
+    const raw = await rawHandshake(beat.server.port);
+    await raw.ended; // the server hung up on it
+    // It did see the pings: opcode 0x89 frames after the greeting.
+    expect([...raw.bytes()].filter((byte) => byte === 0x89).length).toBeGreaterThanOrEqual(1);
+    await stillServing(beat.ws);
+    await beat.server.close();
+  });
+
+  it('close() stops the heartbeat and drops every client', async () => {
+    const beat = await start({ heartbeatMs: 500 });
+    const client = await openClient(`${beat.ws}/`);
+    await beat.server.close();
+    expect((await client.closed).code).toBe(1006);
+  });
+});
+
+describe('bad input', () => {
+  it('a message over maxPayload (1 MiB) closes that connection with 1009; others go on', async () => {
+    const bystander = await openClient(`${main.ws}/`);
+    await bystander.received(1);
+    const client = await openClient(`${main.ws}/`, [], { perMessageDeflate: false });
+    await client.received(1);
+    client.ws.send(Buffer.alloc(1024 * 1024 + 1));
+    expect((await client.closed).code).toBe(1009);
+    expect(main.lines).toContainEqual(expect.stringMatching(/Max payload size exceeded/));
+    expect((await echoOf(bystander, 'unaffected')).data.toString()).toBe('unaffected');
+    bystander.ws.close();
+    await stillServing(main.ws);
+  });
+
+  it('a message of exactly 1 MiB is still echoed', async () => {
+    const client = await openClient(`${main.ws}/`);
+    await client.received(1);
+    const echo = await echoOf(client, Buffer.alloc(1024 * 1024, 7));
+    expect(echo.data.length).toBe(1024 * 1024);
+    expect(echo.isBinary).toBe(true);
+    client.ws.close();
+  });
+
+  it('honours a smaller maxPayload', async () => {
+    const small = await start({ maxPayload: 16 });
+    const client = await openClient(`${small.ws}/`);
+    client.ws.send('x'.repeat(17));
+    expect((await client.closed).code).toBe(1009);
+    await small.server.close();
+  });
+
+  it('invalid UTF-8 in a text frame (hand-written over node:net) closes with 1007', async () => {
+    const raw = await rawHandshake(main.server.port);
+    raw.socket.write(frame(0x1, Buffer.from([0x48, 0x69, 0xff, 0xfe])));
+    await raw.ended;
+    expect(closeCodeIn(raw.bytes())).toBe(1007);
+    expect(main.lines).toContainEqual(expect.stringMatching(/WS_ERR_INVALID_UTF8/));
+    await stillServing(main.ws);
+  });
+
+  it('invalid UTF-8 from a ws client that skips its own check also closes with 1007', async () => {
+    const client = await openClient(`${main.ws}/`);
+    client.ws.send(Buffer.from([0xc3, 0x28]), { binary: false });
+    expect((await client.closed).code).toBe(1007);
+  });
+
+  it('an unmasked client frame is a protocol error: 1002', async () => {
+    const raw = await rawHandshake(main.server.port);
+    raw.socket.write(frame(0x1, Buffer.from('hi'), { masked: false }));
+    await raw.ended;
+    expect(closeCodeIn(raw.bytes())).toBe(1002);
+    await stillServing(main.ws);
+  });
+
+  it('a reserved opcode is a protocol error: 1002', async () => {
+    const raw = await rawHandshake(main.server.port);
+    raw.socket.write(frame(0x3, Buffer.from('??')));
+    await raw.ended;
+    expect(closeCodeIn(raw.bytes())).toBe(1002);
+    await stillServing(main.ws);
+  });
+
+  it('a client that vanishes mid-handshake or mid-frame crashes nothing', async () => {
+    for (let i = 0; i < 5; i++) {
+      const socket = tcpConnect(main.server.port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConn');
+      socket.destroy();
+      const raw = await rawHandshake(main.server.port);
+      raw.socket.write(frame(0x2, Buffer.alloc(100)).subarray(0, 20)); // half a frame
+      raw.socket.destroy();
+    }
+    await stillServing(main.ws);
+  });
+});
+
+describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
+  it('refuses a foreign Origin with 403, not ws’s 401, and says why', async () => {
+    await expect(
+      openClient(`${main.ws}/`, [], { origin: 'https://evil.example' }),
+    ).rejects.toMatchObject({
+      status: 403,
+      body: 'Origin https://evil.example is not allowed to open a WebSocket here\n',
+    });
+    expect(main.lines).toContain('refused an upgrade from Origin https://evil.example');
+    await stillServing(main.ws);
+  });
+
+  it.each(['null', 'http://127.0.0.1:1', 'http://127.0.0.1.evil.example', 'ftp://127.0.0.1'])(
+    'refuses Origin %s',
+    async (origin) => {
+      await expect(openClient(`${main.ws}/`, [], { origin })).rejects.toMatchObject({
+        status: 403,
+      });
+    },
+  );
+
+  it('accepts the page’s own origin, whether it is 127.0.0.1 or localhost', async () => {
+    const own = await openClient(`${main.ws}/`, [], { origin: main.server.url });
+    own.ws.close();
+    const viaLocalhost = `ws://localhost:${main.server.port}/`;
+    const local = await openClient(viaLocalhost, [], {
+      origin: `http://localhost:${main.server.port}`,
+    });
+    local.ws.close();
+  });
+
+  it('refuses localhost’s origin on a request addressed to 127.0.0.1 (Host decides)', async () => {
+    await expect(
+      openClient(`${main.ws}/`, [], { origin: `http://localhost:${main.server.port}` }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('accepts the Vite dev server’s origin and clients that send no Origin', async () => {
+    const dev = await openClient(`${main.ws}/`, [], { origin: 'http://localhost:5173' });
+    dev.ws.close();
+    const cli = await openClient(`${main.ws}/`); // ws sends no Origin unless told to
+    cli.ws.close();
+  });
+
+  it('extra allowed origins can be configured', async () => {
+    const custom = await start({ allowedOrigins: ['https://course.example'] });
+    const ok = await openClient(`${custom.ws}/`, [], { origin: 'https://course.example' });
+    ok.ws.close();
+    await expect(
+      openClient(`${custom.ws}/`, [], { origin: 'http://localhost:5173' }),
+    ).rejects.toMatchObject({ status: 403 });
+    await custom.server.close();
+  });
+
+  it('originAllowed() compares the whole host, port included', () => {
+    expect(originAllowed(undefined, 'a:1', [])).toBe(true);
+    expect(originAllowed('http://a:1', 'a:1', [])).toBe(true);
+    expect(originAllowed('https://a:1', 'a:1', [])).toBe(true);
+    expect(originAllowed('http://a:2', 'a:1', [])).toBe(false);
+    expect(originAllowed('http://a', 'a:1', [])).toBe(false);
+    expect(originAllowed('not a url', 'a:1', [])).toBe(false);
+  });
+});
+
+describe('sharing the port with Vite’s HMR socket (dev mode)', () => {
+  it('leaves upgrades offering vite-hmr to the other listener, and still serves its own', async () => {
+    const dev = await start({ leaveUpgrade: isViteUpgrade });
+    const seen: string[] = [];
+    // Stand-in for Vite's listener: it answers only the upgrades it owns.
+    dev.http.on('upgrade', (req, socket) => {
+      seen.push(String(req.headers['sec-websocket-protocol']));
+      if (isViteUpgrade(req)) socket.end('HTTP/1.1 418 I am Vite\r\nContent-Length: 0\r\n\r\n');
+    });
+    await expect(openClient(`${dev.ws}/`, ['vite-hmr'])).rejects.toMatchObject({ status: 418 });
+    await expect(openClient(`${dev.ws}/`, ['vite-ping'])).rejects.toMatchObject({ status: 418 });
+    const ours = await openClient(`${dev.ws}/`, ['echo.v1']);
+    expect(ours.ws.protocol).toBe('echo.v1');
+    ours.ws.close();
+    expect(seen).toEqual(['vite-hmr', 'vite-ping', 'echo.v1']);
+    await dev.server.close();
+  });
+
+  it('isViteUpgrade() reads a comma-separated offer', () => {
+    const req = (protocol?: string) =>
+      ({ headers: protocol ? { 'sec-websocket-protocol': protocol } : {} }) as Parameters<
+        typeof isViteUpgrade
+      >[0];
+    expect(isViteUpgrade(req('vite-hmr'))).toBe(true);
+    expect(isViteUpgrade(req('echo.v1, vite-hmr'))).toBe(true);
+    expect(isViteUpgrade(req('echo.v1'))).toBe(false);
+    expect(isViteUpgrade(req())).toBe(false);
+  });
+
+  it('without dev mode, a vite-hmr offer is just an unknown subprotocol', async () => {
+    await expect(openClient(`${main.ws}/`, ['vite-hmr'])).rejects.toThrow(
+      'Server sent no subprotocol',
+    );
+  });
+});
+
+describe('a plain HTTP upgrade request', () => {
+  it('without a WebSocket key is refused with 400 and the server stays up', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${main.server.url}/`, {
+        headers: { Connection: 'Upgrade', Upgrade: 'websocket' },
+      });
+      req.on('response', (res) => resolve(res.statusCode ?? 0));
+      req.on('upgrade', () => reject(new Error('upgraded without a key')));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    await stillServing(main.ws);
+  });
+});
+
+describe('the page’s reconnect backoff', () => {
+  it('doubles its ceiling from 500 ms up to 8 s, with half of it random', () => {
+    const ceilings = [1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, 0).ceiling);
+    expect(ceilings).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(backoffDelay(1, 0).delay).toBe(BASE_MS / 2);
+    expect(backoffDelay(1, 1).delay).toBe(BASE_MS);
+    expect(backoffDelay(9, 0.5).delay).toBe(CAP_MS * 0.75);
+  });
+});
