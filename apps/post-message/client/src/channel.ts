@@ -1,0 +1,82 @@
+import { appendLine, byId } from './dom.ts';
+import { preview } from './origins.ts';
+import { openFrame } from './parent.ts';
+
+// /channel: hand the frame one end of a MessageChannel, then talk over it.
+
+const log = byId('channel-log');
+const unstartedLog = byId('unstarted-log');
+const sendButton = byId<HTMLButtonElement>('channel-send');
+const closeButton = byId<HTMLButtonElement>('channel-close');
+const startButton = byId<HTMLButtonElement>('unstarted-start');
+
+let port: MessagePort | undefined;
+let unstarted: MessagePort | undefined;
+let unstartedArrived = false;
+let pings = 0;
+
+const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
+  accepted(kind, data) {
+    // The frame confirms over the window that it has the port and has answered on it.
+    if (kind === 'port-received' && data.label === 'unstarted' && !unstartedArrived)
+      appendLine(
+        unstartedLog,
+        'the frame says it has answered on the port, yet nothing has arrived: port1 is not started',
+      );
+  },
+});
+
+byId('channel-open').addEventListener('click', () => {
+  port?.close();
+  const channel = new MessageChannel();
+  port = channel.port1;
+  // onmessage, unlike addEventListener, starts the port.
+  port.onmessage = (event: MessageEvent) => {
+    const data = event.data as { kind?: string; n?: number; text?: string };
+    const origin = `event.origin is "${event.origin}"`;
+    if (data.kind === 'pong')
+      appendLine(log, `reply over the port (${origin}): pong ${data.n}: ${data.text}`).className =
+        'ok';
+    else appendLine(log, `over the port (${origin}): ${preview(data)}`);
+  };
+  // One window message, checked like any other, carries port2 to the frame.
+  link.send({ kind: 'port', label: 'channel' }, [channel.port2]);
+  appendLine(log, 'sent port2 to the frame (transferred: it is unusable here now)');
+  sendButton.disabled = false;
+  closeButton.disabled = false;
+});
+
+sendButton.addEventListener('click', () => {
+  const text = byId<HTMLInputElement>('channel-text').value;
+  port?.postMessage({ kind: 'ping', n: ++pings, text });
+  appendLine(log, `sent over the port: ping ${pings}: ${text}`);
+});
+
+closeButton.addEventListener('click', () => {
+  port?.close();
+  port = undefined;
+  sendButton.disabled = true;
+  closeButton.disabled = true;
+  appendLine(log, 'closed port1: nothing more is sent or received on this channel');
+});
+
+byId('unstarted-open').addEventListener('click', () => {
+  unstarted?.close();
+  unstartedArrived = false;
+  const channel = new MessageChannel();
+  unstarted = channel.port1;
+  // addEventListener alone: the port stays unstarted, its messages wait in a queue.
+  unstarted.addEventListener('message', (event: MessageEvent) => {
+    unstartedArrived = true;
+    appendLine(unstartedLog, `arrived after start(): ${preview(event.data)}`).className = 'ok';
+  });
+  link.send({ kind: 'port', label: 'unstarted' }, [channel.port2]);
+  appendLine(unstartedLog, 'sent port2; listening on port1 with addEventListener only');
+  startButton.disabled = false;
+});
+
+startButton.addEventListener('click', () => {
+  unstarted?.start();
+  startButton.disabled = true;
+  appendLine(unstartedLog, 'called port1.start()');
+});

@@ -1,0 +1,64 @@
+import { buildCloneSample, type CloneRow, jsonOf, SAMPLE_LABELS } from './clone-cases.ts';
+import { appendLine, byId } from './dom.ts';
+import { describeError } from './origins.ts';
+import { openFrame } from './parent.ts';
+
+// /clone: what the structured clone keeps, loses, and refuses.
+
+const table = byId('clone-table');
+const throwsLog = byId('throws-log');
+let sample: Record<string, unknown> | undefined;
+
+/** One table cell, filled with text. */
+function cell(text: string, className = ''): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.textContent = text;
+  td.className = className;
+  return td;
+}
+
+const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
+  accepted(kind, data) {
+    if (kind !== 'clone-report' || !sample) return;
+    const rows = data.rows as CloneRow[];
+    table.replaceChildren(
+      ...rows.map((row) => {
+        const tr = document.createElement('tr');
+        tr.dataset.key = row.key;
+        tr.append(
+          cell(row.key, 'mono'),
+          cell(SAMPLE_LABELS[row.key] ?? '', 'mono'),
+          cell(row.verdict, row.verdict === 'survives' ? 'ok' : 'bad'),
+          cell(row.got),
+          cell(jsonOf(sample as Record<string, unknown>, row.key), 'mono'),
+        );
+        return tr;
+      }),
+    );
+  },
+});
+
+byId('clone-run').addEventListener('click', () => {
+  sample = buildCloneSample();
+  link.send({ kind: 'clone-probe', value: sample });
+});
+
+/** The values the structured clone refuses, each inside an otherwise fine message. */
+const REFUSED: [string, () => unknown][] = [
+  ['a function', () => ({ kind: 'clone-probe', value: () => 1 })],
+  ['an object with a method', () => ({ kind: 'clone-probe', value: { ok: 1, run() {} } })],
+  ['a DOM node', () => ({ kind: 'clone-probe', value: document.body })],
+  ['a symbol', () => ({ kind: 'clone-probe', value: Symbol('id') })],
+];
+
+byId('throws-run').addEventListener('click', () => {
+  throwsLog.replaceChildren();
+  for (const [label, make] of REFUSED) {
+    try {
+      link.send(make());
+      appendLine(throwsLog, `${label}: sent (unexpected)`);
+    } catch (error) {
+      appendLine(throwsLog, `${label}: threw ${describeError(error)}`).className = 'bad';
+    }
+  }
+});

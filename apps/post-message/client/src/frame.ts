@@ -1,0 +1,136 @@
+import '@course/kit/page.css';
+import './framed.css';
+import { describeReceived } from './clone-cases.ts';
+import { appendLine, byId } from './dom.ts';
+import { kindOf, loadOrigins, preview } from './origins.ts';
+
+// The trusted iframe (the frame origin). It accepts messages from the parent
+// origin only, answers each kind of request, and logs what it ignores.
+
+const log = byId('frame-log');
+const status = byId('frame-status');
+const portSend = byId<HTMLButtonElement>('port-send');
+
+const origins = await loadOrigins();
+byId('frame-origin').textContent = location.origin;
+/** Opened on the wrong origin, the page still works but the parent will not trust it. */
+const misplaced =
+  origins.role === 'frame'
+    ? ''
+    : `This page belongs on the frame origin (${origins.frame}); the parent will ignore it here. `;
+
+/** The allow-list: exact origins, compared as whole strings. */
+const ALLOWED = new Set([origins.parent]);
+
+/** The ports the parent gave us, one per label (a new one replaces and closes the old). */
+const ports = new Map<string, MessagePort>();
+/** The latest port, which the frame's own button talks on; and the buffer transferred to us. */
+let port: MessagePort | undefined;
+let kept: ArrayBuffer | undefined;
+let portNotes = 0;
+
+/** Every message that reaches this window comes through here first. */
+window.addEventListener('message', (event: MessageEvent) => {
+  // 1. Who sent it? event.origin is set by the browser and cannot be forged.
+  if (!ALLOWED.has(event.origin)) {
+    appendLine(log, `ignored: from ${event.origin}: ${preview(event.data)}`).className = 'bad';
+    return;
+  }
+  // 2. What is it? Even a trusted origin's message is checked before use.
+  const kind = kindOf(event.data);
+  const source = event.source as Window | null;
+  if (!kind || !source) {
+    appendLine(log, `ignored: malformed message from ${event.origin}`).className = 'bad';
+    return;
+  }
+  // 3. Answer the window that sent it, on the origin that sent it: never '*'.
+  const reply = (message: unknown, transfer: Transferable[] = []) =>
+    source.postMessage(message, { targetOrigin: event.origin, transfer });
+  const data = event.data as Record<string, unknown>;
+
+  switch (kind) {
+    case 'hello': {
+      const text = String(data.text);
+      appendLine(log, `accepted from ${event.origin}: hello "${text}"`).className = 'ok';
+      reply({ kind: 'reply', text: `Hello back! You said "${text}"` });
+      break;
+    }
+    case 'secret':
+      appendLine(log, `received the secret: ${String(data.secret)}`).className = 'ok';
+      break;
+    case 'ping':
+      appendLine(log, `ping: ${String(data.text)}`);
+      break;
+    case 'port':
+      acceptPort(event.ports[0], String(data.label ?? 'channel'), reply);
+      break;
+    case 'clone-probe': {
+      const rows = describeReceived(data.value as Record<string, unknown>);
+      appendLine(log, `clone probe received: ${rows.length} keys checked`);
+      reply({ kind: 'clone-report', rows });
+      break;
+    }
+    case 'copy':
+    case 'transfer': {
+      const buffer = data.buffer;
+      if (!(buffer instanceof ArrayBuffer)) {
+        reply({ kind: 'send-back-failed', reason: `${kind} without an ArrayBuffer` });
+        break;
+      }
+      const first = [...new Uint8Array(buffer, 0, Math.min(4, buffer.byteLength))];
+      appendLine(log, `${kind}: received an ArrayBuffer of ${buffer.byteLength} bytes`);
+      if (kind === 'transfer') kept = buffer;
+      reply({ kind: `${kind}-received`, byteLength: buffer.byteLength, first });
+      break;
+    }
+    case 'send-back': {
+      if (!kept || kept.byteLength === 0) {
+        reply({ kind: 'send-back-failed', reason: 'the frame holds no buffer to send back' });
+        break;
+      }
+      const buffer = kept;
+      reply({ kind: 'returned', buffer }, [buffer]);
+      appendLine(log, `sent the buffer back; here its byteLength is now ${buffer.byteLength}`);
+      reply({ kind: 'frame-buffer', byteLength: buffer.byteLength });
+      break;
+    }
+    default:
+      appendLine(log, `ignored: unknown kind "${kind}" from ${event.origin}`).className = 'bad';
+  }
+});
+
+/** Takes the port the parent transferred, answers on it, and tells the parent over the window. */
+function acceptPort(
+  received: MessagePort | undefined,
+  label: string,
+  reply: (message: unknown) => void,
+): void {
+  if (!received) {
+    appendLine(log, 'a "port" message without a port').className = 'bad';
+    return;
+  }
+  ports.get(label)?.close();
+  ports.set(label, received);
+  port = received;
+  // Setting onmessage starts the port; addEventListener alone would need port.start().
+  received.onmessage = (event: MessageEvent) => {
+    appendLine(log, `over the port (event.origin is "${event.origin}"): ${preview(event.data)}`);
+    const data = event.data as { kind?: string; n?: number; text?: unknown };
+    if (data.kind === 'ping')
+      received.postMessage({ kind: 'pong', n: data.n, text: String(data.text).toUpperCase() });
+  };
+  received.postMessage({ kind: 'port-ready', label });
+  appendLine(log, `got a MessagePort (${label}) and answered on it`);
+  reply({ kind: 'port-received', label });
+  portSend.disabled = false;
+}
+
+// The frame can start a conversation too: over the port, nobody else can listen in.
+portSend.addEventListener('click', () => {
+  port?.postMessage({ kind: 'note', text: `Note ${++portNotes} from inside the frame` });
+});
+
+// Tell the parent we are listening. targetOrigin is the parent's origin: if this
+// page is embedded anywhere else, the browser drops the message.
+window.parent.postMessage({ kind: 'ready' }, origins.parent);
+status.textContent = `${misplaced}Listening; the allow-list is [${[...ALLOWED].join(', ')}].`;

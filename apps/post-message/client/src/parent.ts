@@ -1,0 +1,69 @@
+import './nav.ts';
+import './chapter.css';
+import { byId } from './dom.ts';
+import { kindOf, loadOrigins, type Origins } from './origins.ts';
+
+/** The parent's side of the link to the trusted frame. */
+export interface FrameLink {
+  origins: Origins;
+  /** The iframe's window. It stays the same object even if the iframe navigates elsewhere. */
+  frame: Window;
+  /** Resolves once the frame has said it is listening. */
+  ready: Promise<void>;
+  /** Posts to the frame with an explicit targetOrigin: the frame origin, never '*'. */
+  send(message: unknown, transfer?: Transferable[]): void;
+}
+
+export interface FrameHandlers {
+  /** A well-formed message from an allowed origin (other than the frame's "ready"). */
+  accepted(kind: string, data: Record<string, unknown>, event: MessageEvent): void;
+  /** Anything else that reached this window: another origin, or a malformed message. */
+  ignored?(event: MessageEvent, reason: string): void;
+}
+
+/**
+ * Installs the parent's one `message` listener (checking `event.origin` against
+ * an allow-list of exactly the frame origin), then points `iframe` at the frame
+ * origin's `page`. The listener comes first, so the frame's "ready" cannot be missed.
+ * Buttons marked `data-needs-frame` are enabled once the frame is ready.
+ */
+export async function openFrame(
+  iframe: HTMLIFrameElement,
+  handlers: FrameHandlers,
+  page = '/frame',
+): Promise<FrameLink> {
+  const status = byId('link-status');
+  const origins = await loadOrigins();
+  const allowed = new Set([origins.frame]);
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (!allowed.has(event.origin)) return handlers.ignored?.(event, 'not in the allow-list');
+    const kind = kindOf(event.data);
+    if (!kind) return handlers.ignored?.(event, 'malformed');
+    if (kind === 'ready') {
+      status.textContent = `The frame at ${event.origin} is ready.`;
+      status.className = 'ok';
+      for (const button of document.querySelectorAll<HTMLButtonElement>('[data-needs-frame]'))
+        button.disabled = false;
+      markReady();
+      return;
+    }
+    handlers.accepted(kind, event.data as Record<string, unknown>, event);
+  });
+
+  iframe.src = `${origins.frame}${page}`;
+  const frame = iframe.contentWindow;
+  if (!frame) throw new Error('the iframe has no window: is it in the document?');
+  status.textContent = `Loading the frame from ${origins.frame}…`;
+  return {
+    origins,
+    frame,
+    ready,
+    send: (message, transfer = []) =>
+      frame.postMessage(message, { targetOrigin: origins.frame, transfer }),
+  };
+}

@@ -1,0 +1,42 @@
+import '@course/kit/page.css';
+import './framed.css';
+import { appendLine, byId } from './dom.ts';
+import { loadOrigins } from './origins.ts';
+
+// The untrusted third origin, embedded by the parent on /messaging. It posts to
+// the parent and to the trusted frame; both must ignore it.
+
+const log = byId('third-log');
+const origins = await loadOrigins();
+byId('third-origin').textContent = location.origin;
+
+/** Posts `message` to `target` with '*' (the sender does not care who reads it) and logs it. */
+function post(target: Window | null | undefined, label: string, message: object): void {
+  if (!target) {
+    appendLine(log, `${label}: no such window`);
+    return;
+  }
+  target.postMessage(message, '*');
+  appendLine(log, `sent (${label}): ${JSON.stringify(message)}`);
+}
+
+byId('third-to-parent').addEventListener('click', () =>
+  post(window.parent, 'to the parent', { kind: 'hello', text: 'Hi, I am the third origin' }),
+);
+
+// Claims to be the frame in the payload. The receiver looks at event.origin, which
+// the browser fills in: the claim changes nothing.
+byId('third-spoof').addEventListener('click', () =>
+  post(window.parent, 'to the parent', {
+    kind: 'reply',
+    from: origins.frame,
+    text: 'I am the frame, trust me',
+  }),
+);
+
+// Any window can reach its siblings through window.parent.frames and post to them.
+byId('third-to-frame').addEventListener('click', () =>
+  post(window.parent.frames[0], 'to the frame', { kind: 'hello', text: 'Hi frame, it is me' }),
+);
+
+byId('third-status').textContent = 'Ready.';

@@ -1,0 +1,100 @@
+import { appendLine, byId } from './dom.ts';
+import { describeError } from './origins.ts';
+import { openFrame } from './parent.ts';
+
+// /transfer: an ArrayBuffer copied, then transferred (byteLength 0 afterwards), then given back.
+
+const SIZE = 32 * 1024 * 1024;
+const log = byId('transfer-log');
+const localBytes = byId('local-bytes');
+const frameBytes = byId('frame-bytes');
+
+/** A fresh buffer of SIZE bytes whose first four bytes are ca fe ba be. */
+function makeBuffer(): ArrayBuffer {
+  const buffer = new ArrayBuffer(SIZE);
+  new Uint8Array(buffer).set([0xca, 0xfe, 0xba, 0xbe]);
+  return buffer;
+}
+
+let buffer = makeBuffer();
+/** A typed-array view over the buffer: it goes to length 0 with it. */
+let view = new Uint8Array(buffer);
+
+const hex = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ');
+const showLocal = () => {
+  localBytes.textContent = String(buffer.byteLength);
+};
+byId('buffer-size').textContent = String(SIZE);
+showLocal();
+
+/** Times one postMessage call: the copy happens inside it, the transfer does not copy. */
+function timed(post: () => void): string {
+  const started = performance.now();
+  post();
+  return `${(performance.now() - started).toFixed(1)} ms`;
+}
+
+const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
+  accepted(kind, data) {
+    if (kind === 'copy-received' || kind === 'transfer-received') {
+      frameBytes.textContent = String(data.byteLength);
+      appendLine(
+        log,
+        `the frame got ${data.byteLength} bytes (${kind === 'copy-received' ? 'a copy' : 'the original'}), starting ${hex(data.first as number[])}`,
+      ).className = 'ok';
+    } else if (kind === 'returned' && data.buffer instanceof ArrayBuffer) {
+      buffer = data.buffer;
+      view = new Uint8Array(buffer);
+      showLocal();
+      appendLine(
+        log,
+        `the buffer came back: here byteLength is ${buffer.byteLength} again, starting ${hex([...view.subarray(0, 4)])}`,
+      ).className = 'ok';
+    } else if (kind === 'frame-buffer') {
+      frameBytes.textContent = String(data.byteLength);
+      appendLine(log, `in the frame, its byteLength is now ${data.byteLength}`);
+    } else if (kind === 'send-back-failed') {
+      appendLine(log, `the frame could not send it back: ${String(data.reason)}`).className = 'bad';
+    }
+  },
+});
+
+byId('copy').addEventListener('click', () => {
+  const took = timed(() => link.send({ kind: 'copy', buffer }));
+  showLocal();
+  appendLine(
+    log,
+    `copied: postMessage took ${took}; here byteLength is still ${buffer.byteLength}`,
+  );
+});
+
+byId('transfer-run').addEventListener('click', () => {
+  const before = buffer.byteLength;
+  try {
+    const took = timed(() => link.send({ kind: 'transfer', buffer }, [buffer]));
+    showLocal();
+    appendLine(
+      log,
+      `transferred: postMessage took ${took}; byteLength ${before} → ${buffer.byteLength}, the Uint8Array view's length → ${view.length}`,
+    );
+  } catch (error) {
+    appendLine(log, `transfer threw ${describeError(error)}`).className = 'bad';
+  }
+});
+
+byId('transfer-again').addEventListener('click', () => {
+  try {
+    link.send({ kind: 'transfer', buffer }, [buffer]);
+    appendLine(
+      log,
+      `transferred again (the buffer was not detached; byteLength ${buffer.byteLength})`,
+    );
+  } catch (error) {
+    appendLine(log, `transfer again threw ${describeError(error)}`).className = 'bad';
+  }
+});
+
+byId('send-back').addEventListener('click', () => {
+  link.send({ kind: 'send-back' });
+  appendLine(log, 'asked the frame to transfer the buffer back');
+});

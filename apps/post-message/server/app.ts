@@ -1,0 +1,139 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { ClientHandler } from '@course/kit';
+import express, { type Response } from 'express';
+
+/**
+ * The three origins of the chapter. Same host, different ports, so the browser
+ * treats them as three different origins (scheme + host + port).
+ * - `parent`: the page the learner opens; it embeds the other two in iframes.
+ * - `frame`: the trusted iframe the parent talks to.
+ * - `third`: an origin nobody trusts; its messages must be ignored.
+ */
+export const ROLES = ['parent', 'frame', 'third'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The env var that names each role's port, as in the chapter's metadata. */
+export const PORT_KEYS = { parent: 'PORT', frame: 'FRAME_PORT', third: 'THIRD_PORT' } as const;
+
+/** What `GET /origins` answers: who this server is and the port of every origin. */
+export interface OriginsAnswer {
+  role: Role;
+  ports: Record<Role, number>;
+}
+
+export interface PostMessageServersOptions {
+  /** Serves the pages (Vite or the built bundle) on every origin. Tests can leave it out. */
+  client?: ClientHandler;
+}
+
+/** The three unstarted HTTP servers, keyed by the env var of their port (a type, so it fits runChapter's record). */
+export type PostMessageServers = {
+  PORT: Server;
+  FRAME_PORT: Server;
+  THIRD_PORT: Server;
+};
+
+/** Sends `{ error }` with `status`: every failure has this shape. */
+function fail(res: Response, status: number, error: string): void {
+  res.status(status).json({ error });
+}
+
+/** The port `server` listens on, or undefined while it is not listening. */
+function boundPort(server: Server): number | undefined {
+  const address = server.address() as AddressInfo | string | null;
+  return address && typeof address === 'object' ? address.port : undefined;
+}
+
+/**
+ * One origin's app: `GET /origins` and the pages. Every origin serves the same
+ * built client; each page asks `/origins` which role its own origin plays and
+ * where the other two are, so no page hard-codes a port.
+ */
+function createApp(role: Role, servers: () => PostMessageServers, client?: ClientHandler) {
+  const app = express();
+  app.disable('x-powered-by');
+
+  // Who am I, and where are the others? Ports are read from the live servers on
+  // every request, so this is right whatever ports they were started on.
+  app.get('/origins', (_req, res) => {
+    const live = servers();
+    const ports = {} as Record<Role, number>;
+    for (const other of ROLES) {
+      const port = boundPort(live[PORT_KEYS[other]]);
+      if (port === undefined) return fail(res, 503, `the ${other} origin is not listening`);
+      ports[other] = port;
+    }
+    res.set('Cache-Control', 'no-store').json({ role, ports } satisfies OriginsAnswer);
+  });
+  app.all('/origins', (req, res) => {
+    res.set('Allow', 'GET, HEAD');
+    fail(res, 405, `${req.method} is not allowed on /origins (use GET)`);
+  });
+
+  if (client) app.use(client);
+
+  // Anything else is a 404 with a JSON body naming what was asked for.
+  app.use((req, res) => fail(res, 404, `no route for ${req.method} ${req.path}`));
+  return app;
+}
+
+/**
+ * The chapter's servers: one HTTP server per origin, not listening yet.
+ * `server/main.ts` starts them on PORT, FRAME_PORT and THIRD_PORT.
+ */
+export function createServers(options: PostMessageServersOptions = {}): PostMessageServers {
+  const { client } = options;
+  const servers: PostMessageServers = {
+    PORT: createServer(),
+    FRAME_PORT: createServer(),
+    THIRD_PORT: createServer(),
+  };
+  for (const role of ROLES)
+    servers[PORT_KEYS[role]].on(
+      'request',
+      createApp(role, () => servers, client),
+    );
+  return servers;
+}
+
+/** Where to reach `server` from this process: its port, on loopback if it listens on every interface. */
+function reachable(server: Server): { host: string; port: number } | undefined {
+  const address = server.address() as AddressInfo | string | null;
+  if (!address || typeof address !== 'object') return undefined;
+  const any = address.address === '0.0.0.0' || address.address === '::';
+  return { host: any ? '127.0.0.1' : address.address, port: address.port };
+}
+
+/**
+ * Dev mode only: Vite's HMR WebSocket lives on the PORT server, but the pages in
+ * the iframes connect to their own origin's port. This forwards WebSocket
+ * upgrades that reach FRAME_PORT and THIRD_PORT to PORT, byte for byte, so hot
+ * reload works in the frames too. Every other upgrade goes the same way; PORT
+ * decides what to do with it.
+ */
+export function forwardUpgrades(servers: PostMessageServers): void {
+  for (const key of ['FRAME_PORT', 'THIRD_PORT'] as const) {
+    servers[key].on('upgrade', (req, socket: Socket, head: Buffer) => {
+      const target = reachable(servers.PORT);
+      if (!target) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      const upstream = connect(target.port, target.host, () => {
+        // Replay the request line and headers as they came, then splice the two sockets.
+        const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+        for (let i = 0; i < req.rawHeaders.length; i += 2)
+          lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+        upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+        if (head.length > 0) upstream.write(head);
+        socket.pipe(upstream).pipe(socket);
+      });
+      // Either side failing or closing ends both.
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+      upstream.on('close', () => socket.destroy());
+      socket.on('close', () => upstream.destroy());
+    });
+  }
+}

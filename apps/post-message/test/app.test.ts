@@ -1,0 +1,207 @@
+import {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type ServerResponse,
+} from 'node:http';
+import type { Socket } from 'node:net';
+import { type Listening, listening } from '@course/kit/test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServers, forwardUpgrades, type PostMessageServers } from '../server/app.ts';
+
+/**
+ * A stand-in for the page handler (Vite or the built bundle): it answers `/frame`
+ * with a line naming the path, and passes everything else on, as the real one does.
+ */
+function fakeClient(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  if (req.url === '/frame') res.end('the frame page');
+  else next();
+}
+
+let servers: PostMessageServers;
+let parent: Listening;
+let frame: Listening;
+let third: Listening;
+
+beforeAll(async () => {
+  servers = createServers({ client: fakeClient });
+  parent = await listening(servers.PORT);
+  frame = await listening(servers.FRAME_PORT);
+  third = await listening(servers.THIRD_PORT);
+});
+afterAll(async () => {
+  await Promise.all([parent.close(), frame.close(), third.close()]);
+});
+
+describe('GET /origins', () => {
+  it('each origin names its own role and the ports all three listen on', async () => {
+    const ports = { parent: parent.port, frame: frame.port, third: third.port };
+    for (const [role, server] of [
+      ['parent', parent],
+      ['frame', frame],
+      ['third', third],
+    ] as const) {
+      const res = await fetch(`${server.url}/origins`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.json()).toEqual({ role, ports });
+    }
+  });
+
+  it('answers HEAD without a body', async () => {
+    const res = await fetch(`${frame.url}/origins`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+  });
+
+  it('refuses other methods with 405 and an Allow header', async () => {
+    const res = await fetch(`${parent.url}/origins`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(await res.json()).toEqual({ error: 'POST is not allowed on /origins (use GET)' });
+  });
+});
+
+describe('the pages', () => {
+  it('every origin serves the same client', async () => {
+    for (const server of [parent, frame, third]) {
+      const res = await fetch(`${server.url}/frame`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('the frame page');
+    }
+  });
+
+  it('anything else is a JSON 404 naming the request, on every origin', async () => {
+    for (const server of [parent, frame, third]) {
+      const res = await fetch(`${server.url}/nope?x=1`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: 'no route for GET /nope' });
+    }
+  });
+});
+
+describe('without a client and with an origin down', () => {
+  let lone: PostMessageServers;
+  let up: Listening;
+
+  beforeAll(async () => {
+    lone = createServers();
+    up = await listening(lone.PORT);
+  });
+  afterAll(() => up.close());
+
+  it('GET /origins is 503 naming the origin that is not listening', async () => {
+    const res = await fetch(`${up.url}/origins`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: 'the frame origin is not listening' });
+  });
+
+  it('without a page handler, page paths are 404 and the server stays up', async () => {
+    const res = await fetch(`${up.url}/frame`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'no route for GET /frame' });
+    const again = await fetch(`${up.url}/origins`);
+    expect(again.status).toBe(503);
+  });
+
+  it('reports the ports once the others listen', async () => {
+    const frameUp = await listening(lone.FRAME_PORT);
+    const thirdUp = await listening(lone.THIRD_PORT);
+    try {
+      const res = await fetch(`${up.url}/origins`);
+      expect(await res.json()).toEqual({
+        role: 'parent',
+        ports: { parent: up.port, frame: frameUp.port, third: thirdUp.port },
+      });
+    } finally {
+      await Promise.all([frameUp.close(), thirdUp.close()]);
+    }
+  });
+});
+
+/** Sends an HTTP upgrade request to `port` and resolves with the response and the raw socket. */
+function upgrade(port: number, path: string) {
+  return new Promise<{ status: number; socket: Socket; headers: IncomingHttpHeaders }>(
+    (resolve, reject) => {
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        path,
+        headers: { Connection: 'Upgrade', Upgrade: 'echo', 'X-Course': 'post-message' },
+      });
+      req.on('upgrade', (res, socket) =>
+        resolve({ status: res.statusCode ?? 0, socket, headers: res.headers }),
+      );
+      req.on('response', (res) => {
+        res.resume();
+        resolve({
+          status: res.statusCode ?? 0,
+          socket: req.socket as Socket,
+          headers: res.headers,
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
+/** The next chunk of text `socket` receives. */
+const nextText = (socket: Socket) =>
+  new Promise<string>((resolve) => socket.once('data', (chunk: Buffer) => resolve(String(chunk))));
+
+describe('forwardUpgrades (dev mode: the HMR socket of the frames)', () => {
+  let forwarded: PostMessageServers;
+  let main: Listening;
+  let frameSide: Listening;
+  let thirdSide: Listening;
+  /** Sockets PORT accepted, and the request each came with. */
+  const upstream: { url: string; header: string; socket: Socket }[] = [];
+
+  beforeAll(async () => {
+    forwarded = createServers();
+    forwardUpgrades(forwarded);
+    // PORT stands in for Vite's HMR server: it accepts "echo" upgrades and echoes with a prefix.
+    forwarded.PORT.on('upgrade', (req, socket: Socket) => {
+      upstream.push({ url: req.url ?? '', header: String(req.headers['x-course']), socket });
+      socket.write(
+        'HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n',
+      );
+      socket.on('data', (chunk: Buffer) => socket.write(`echo:${chunk}`));
+      // As a WebSocket server does: the other side is gone, so close this one.
+      socket.on('end', () => socket.end());
+    });
+    frameSide = await listening(forwarded.FRAME_PORT);
+    thirdSide = await listening(forwarded.THIRD_PORT);
+  });
+  afterAll(async () => {
+    await Promise.all([frameSide.close(), thirdSide.close()]);
+  });
+
+  it('answers 503 while PORT is not listening, and stays up', async () => {
+    const { status } = await upgrade(frameSide.port, '/?token=abc');
+    expect(status).toBe(503);
+  });
+
+  it('splices an upgrade on FRAME_PORT or THIRD_PORT to PORT, headers and all', async () => {
+    main = await listening(forwarded.PORT);
+    try {
+      for (const side of [frameSide, thirdSide]) {
+        const { status, socket } = await upgrade(side.port, '/?token=abc');
+        expect(status).toBe(101);
+        expect(upstream.at(-1)).toMatchObject({ url: '/?token=abc', header: 'post-message' });
+        const reply = nextText(socket);
+        socket.write('ping');
+        expect(await reply).toBe('echo:ping');
+        // Closing the browser's side closes the forwarded connection too.
+        const closed = new Promise((resolve) => upstream.at(-1)?.socket.once('close', resolve));
+        socket.destroy();
+        await closed;
+      }
+      expect(upstream).toHaveLength(2);
+    } finally {
+      await main.close();
+    }
+  });
+});
