@@ -14,8 +14,8 @@ export const README_SECTIONS = [
 /** The scripts every chapter has (see the root README). */
 export const CHAPTER_SCRIPTS = ['dev', 'build', 'start', 'test'] as const;
 
-const FACTORY =
-  /export\s+(async\s+)?function\s+create(App|Server)\b|export\s+const\s+create(App|Server)\b/;
+/** `export function createApp(`, `createServer(`, `createEchoServer(`, `createServers(`, or the `const` forms. */
+const FACTORY = /export\s+(?:(?:async\s+)?function|const)\s+create\w*(?:App|Servers?)\b/;
 
 /** Files in `dir` whose names end with `suffix` (none when `dir` is missing). */
 function filesEndingWith(dir: string, suffix: string): string[] {
@@ -54,7 +54,7 @@ export function chapterProblems(chapter: Chapter, root: string): string[] {
   );
   if (!hasFactory)
     problems.push(
-      'no server factory: export createApp() or createServer() from a module in server/',
+      'no server factory: export createApp() or create…Server() from a module in server/',
     );
 
   if (filesEndingWith(join(chapter.dir, 'test'), '.test.ts').length === 0)

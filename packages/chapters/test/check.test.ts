@@ -63,7 +63,7 @@ describe('checkChapters', () => {
       'apps/bare: README.md has no "## Pitfalls" section',
       'apps/bare: README.md has no "## Try it" section',
       'apps/bare: server/main.ts (the entry) is missing',
-      'apps/bare: no server factory: export createApp() or createServer() from a module in server/',
+      'apps/bare: no server factory: export createApp() or create…Server() from a module in server/',
       'apps/bare: no integration tests (test/*.test.ts)',
       'apps/bare: no e2e spec (e2e/tests/bare/*.spec.ts)',
     ]);
@@ -86,9 +86,22 @@ describe('checkChapters', () => {
     expect(message).toContain('second: PORT=5000 is already used by first (PORT)');
   });
 
-  it('accepts createServer and exported const factories', () => {
+  it.each([
+    'export const createServer = () => {};',
+    'export function createEchoServer(options) {}',
+    'export async function createServers() {}',
+  ])('accepts the factory `%s`', (source) => {
     const files = complete('alt', 1, 5000);
-    files['apps/alt/server/app.ts'] = 'export const createServer = () => {};\n';
+    files['apps/alt/server/app.ts'] = `${source}\n`;
     expect(checkChapters(repoWith(files))).toEqual([]);
+  });
+
+  it('does not take any exported function for a factory', () => {
+    const files = complete('alt', 1, 5000);
+    files['apps/alt/server/app.ts'] =
+      'export function created() {}\nexport function createdServerless() {}\n';
+    expect(checkChapters(repoWith(files))).toEqual([
+      'apps/alt: no server factory: export createApp() or create…Server() from a module in server/',
+    ]);
   });
 });

@@ -126,7 +126,7 @@ export async function runChapter(
     if (closing) return;
     closing = true;
     await closeVite();
-    await Promise.all(
+    const closed = Promise.all(
       Object.values(servers).map(
         (server) =>
           new Promise<void>((resolve) => {
@@ -135,6 +135,8 @@ export async function runChapter(
           }),
       ),
     );
+    // Upgraded sockets (WebSocket, Socket.IO) keep close() waiting: give them a second, then go.
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
