@@ -1,0 +1,47 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  type Ack,
+  CHAT_NAMESPACE,
+  type ClientToServerEvents,
+  type Mode,
+  type ServerToClientEvents,
+} from '../../events.ts';
+import { byId } from './dom.ts';
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long the page waits for an acknowledgement before calling it lost. */
+export const ACK_TIMEOUT_MS = 5000;
+
+/**
+ * Connects to the lecture's `/chat` namespace on this page's own server, in
+ * `mode`, and keeps `#status` showing the connection state.
+ */
+export function connectChat(mode: Mode): ChatSocket {
+  const status = byId('status');
+  const socket: ChatSocket = io(CHAT_NAMESPACE, { auth: { mode } });
+  const show = (text: string, className: string) => {
+    status.textContent = text;
+    status.className = className;
+  };
+  show('connecting…', 'muted');
+  socket.on('connect', () => show(`connected (${mode} mode)`, 'ok'));
+  socket.on('disconnect', (reason) => show(`disconnected: ${reason}`, 'bad'));
+  socket.on('connect_error', (error) => show(`cannot connect: ${error.message}`, 'bad'));
+  return socket;
+}
+
+/** Turns a lost ack (timeout, no connection) into the same `{ok: false}` shape as a refusal. */
+export async function ask<T extends object>(send: () => Promise<Ack<T>>): Promise<Ack<T>> {
+  try {
+    return await send();
+  } catch (error) {
+    return { ok: false, error: `no answer: ${(error as Error).message}` };
+  }
+}
+
+/** Shows an error ack in `#error`, or clears it. As text: the error may quote the input. */
+export function showError(answer: Ack | null): void {
+  const output = byId('error');
+  output.textContent = answer && !answer.ok ? `Error: ${answer.error}` : '';
+}

@@ -1,0 +1,426 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../events.ts';
+import { refusal, startServer, WAIT_MS } from './helpers.ts';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(() => server.close());
+
+/** Three explicit-mode clients: A1 and A2 in room A, B1 in room B, each having posted once. */
+async function threeClients(mode: 'explicit' | 'lecture' = 'explicit') {
+  const [a1, a2, b1] = await Promise.all([server.peer(mode), server.peer(mode), server.peer(mode)]);
+  expect(await a1.post('A1', 'A', 'A1 here')).toEqual({ ok: true, room: 'A' });
+  expect(await a2.post('A2', 'A', 'A2 here')).toEqual({ ok: true, room: 'A' });
+  expect(await b1.post('B1', 'B', 'B1 here')).toEqual({ ok: true, room: 'B' });
+  // A1 hears A2 arrive; B1 heard its own message: everyone is where they should be.
+  await a1.waitForLine('A2:A2 here');
+  await b1.waitForLine('B1:B1 here');
+  return { a1, a2, b1 };
+}
+
+describe('the lecture example: /chat, "chat message" {name, room, msg}', () => {
+  it('joins the room and sends {name, msg} to everyone in it, the sender too', async () => {
+    const [x, y] = await Promise.all([server.peer(), server.peer()]);
+    await y.join('Y', 'lobby');
+    expect(await x.post('X', 'lobby', 'hello')).toEqual({ ok: true, room: 'lobby' });
+    // Exactly the lecture's payload: the name and the message, no room.
+    expect(await x.waitFor('chat message')).toEqual({ name: 'X', msg: 'hello' });
+    expect(await y.waitFor('chat message')).toEqual({ name: 'X', msg: 'hello' });
+  });
+
+  it('works without an ack, as the lecture page emits it', async () => {
+    const x = await server.peer();
+    x.socket.emit('chat message', { name: 'X', room: 'lobby', msg: 'no ack' });
+    await x.waitForLine('X:no ack');
+    expect(server.io.of('/chat').adapter.rooms.get('lobby')?.size).toBe(1);
+  });
+
+  it('three clients: a message to A reaches A1 and A2 only; after A2 switches to B it no longer does', async () => {
+    const { a1, a2, b1 } = await threeClients();
+
+    await a1.post('A1', 'A', 'to A');
+    await a1.waitForLine('A1:to A');
+    await a2.waitForLine('A1:to A');
+    // B1 gets its own later message but never the one to A: both travel one ordered connection.
+    await b1.post('B1', 'B', 'to B');
+    await b1.waitForLine('B1:to B');
+    expect(b1.lines()).toEqual(['B1:B1 here', 'B1:to B']);
+    expect(a1.lines()).not.toContain('B1:to B');
+
+    // A2 switches to B.
+    const since = a2.mark();
+    expect(await a2.join('A2', 'B')).toEqual({ ok: true, room: 'B', left: 'A' });
+    await a1.post('A1', 'A', 'A again');
+    await a1.waitForLine('A1:A again');
+    await b1.post('B1', 'B', 'B again');
+    await a2.waitForLine('B1:B again', since);
+    expect(a2.lines(since)).toEqual(['B1:B again']);
+    expect(b1.lines()).not.toContain('A1:A again');
+  });
+
+  it('posting to another room moves the socket there: it leaves the previous room', async () => {
+    const { a1, a2, b1 } = await threeClients();
+    const since = a2.mark();
+    expect(await a2.post('A2', 'B', 'moved by posting')).toEqual({ ok: true, room: 'B' });
+    await b1.waitForLine('A2:moved by posting');
+    expect(a1.lines()).not.toContain('A2:moved by posting');
+    expect(await a2.waitFor('membership', () => true, since)).toEqual({
+      mode: 'explicit',
+      rooms: ['B'],
+    });
+    await a1.post('A1', 'A', 'still there?');
+    await a1.waitForLine('A1:still there?');
+    await b1.post('B1', 'B', 'barrier');
+    await a2.waitForLine('B1:barrier', since);
+    expect(a2.lines(since)).toEqual(['A2:moved by posting', 'B1:barrier']);
+  });
+});
+
+describe('the lecture pitfall: lecture mode joins every room it posts to and never leaves', () => {
+  it('after A2 "switches" to B by posting there, room A still reaches A2', async () => {
+    const { a1, a2, b1 } = await threeClients('lecture');
+    const since = a2.mark();
+    await a2.post('A2', 'B', 'now in B');
+    await b1.waitForLine('A2:now in B');
+    // The server reports A2 in both rooms.
+    expect(await a2.waitFor('membership', ({ rooms }) => rooms.length === 2, since)).toEqual({
+      mode: 'lecture',
+      rooms: ['A', 'B'],
+    });
+    await a1.post('A1', 'A', 'A again');
+    await a2.waitForLine('A1:A again', since);
+    expect(a2.lines(since)).toEqual(['A2:now in B', 'A1:A again']);
+    // And A2 counts as a member of both rooms.
+    expect(await b1.waitFor('rooms', (list) => list.length === 2 && list[1]?.count === 2)).toEqual([
+      { room: 'A', count: 2 },
+      { room: 'B', count: 2 },
+    ]);
+  });
+
+  it('the same steps in explicit mode leave A behind', async () => {
+    const { a1, a2 } = await threeClients('explicit');
+    const since = a2.mark();
+    await a2.post('A2', 'B', 'now in B');
+    await a2.waitForLine('A2:now in B', since);
+    await a1.post('A1', 'A', 'A again');
+    await a1.waitForLine('A1:A again');
+    await a2.post('A2', 'B', 'barrier');
+    await a2.waitForLine('A2:barrier', since);
+    expect(a2.lines(since)).toEqual(['A2:now in B', 'A2:barrier']);
+  });
+
+  it('lecture mode has no join or leave: they answer with an error ack', async () => {
+    const x = await server.peer('lecture');
+    expect(await x.join('X', 'A')).toEqual({
+      ok: false,
+      error: 'lecture mode has no join: a socket joins a room only by posting to it',
+    });
+    expect(await x.leave()).toEqual({
+      ok: false,
+      error: 'lecture mode has no leave: that is its pitfall',
+    });
+    expect(server.io.of('/chat').adapter.rooms.has('A')).toBe(false);
+  });
+});
+
+describe('explicit membership: join, leave, room list, members, notices', () => {
+  it('join answers the room and the one it left; leave answers the room left', async () => {
+    const x = await server.peer();
+    expect(await x.join('X', 'A')).toEqual({ ok: true, room: 'A', left: null });
+    expect(await x.join('X', 'A')).toEqual({ ok: true, room: 'A', left: null });
+    expect(await x.join('X', 'B')).toEqual({ ok: true, room: 'B', left: 'A' });
+    await x.waitFor('membership', ({ rooms }) => rooms[0] === 'B');
+    const since = x.mark();
+    expect(await x.leave()).toEqual({ ok: true, left: 'B' });
+    expect(await x.waitFor('membership', () => true, since)).toEqual({
+      mode: 'explicit',
+      rooms: [],
+    });
+    expect(await x.leave()).toEqual({ ok: false, error: 'you are not in a room' });
+    // An extra argument before the ack is tolerated.
+    expect(await x.socket.timeout(WAIT_MS).emitWithAck('leave', {} as never)).toEqual({
+      ok: false,
+      error: 'you are not in a room',
+    });
+    expect(server.io.of('/chat').adapter.rooms.size).toBe(1); // only X's private room
+  });
+
+  it('"X joined" and "X left" notices go to the room', async () => {
+    const { a1, a2, b1 } = await threeClients();
+    await a1.waitFor('notice', (n) => n.name === 'A2' && n.action === 'joined');
+    expect(a1.all('notice')).toEqual([
+      { room: 'A', name: 'A1', action: 'joined' },
+      { room: 'A', name: 'A2', action: 'joined' },
+    ]);
+    await a2.join('A2', 'B');
+    expect(await a1.waitFor('notice', (n) => n.action === 'left')).toEqual({
+      room: 'A',
+      name: 'A2',
+      action: 'left',
+    });
+    expect(await b1.waitFor('notice', (n) => n.name === 'A2')).toEqual({
+      room: 'B',
+      name: 'A2',
+      action: 'joined',
+    });
+    // The leaver gets its own "left", before its "joined" of the new room.
+    await a2.waitFor('notice', (n) => n.room === 'B');
+    expect(a2.all('notice').slice(-2)).toEqual([
+      { room: 'A', name: 'A2', action: 'left' },
+      { room: 'B', name: 'A2', action: 'joined' },
+    ]);
+    await a2.leave();
+    expect(await b1.waitFor('notice', (n) => n.action === 'left')).toEqual({
+      room: 'B',
+      name: 'A2',
+      action: 'left',
+    });
+  });
+
+  it('every client gets the room list with member counts, on every change', async () => {
+    const { a1, a2, b1 } = await threeClients();
+    const twoAndOne = [
+      { room: 'A', count: 2 },
+      { room: 'B', count: 1 },
+    ];
+    for (const peer of [a1, a2, b1])
+      expect(
+        await peer.waitFor('rooms', (l) => JSON.stringify(l) === JSON.stringify(twoAndOne)),
+      ).toEqual(twoAndOne);
+    const since = a1.mark();
+    await a2.join('A2', 'B');
+    // One update for the switch (leave A + join B happen in one tick).
+    const after = await a1.waitFor('rooms', () => true, since);
+    expect(after).toEqual([
+      { room: 'A', count: 1 },
+      { room: 'B', count: 2 },
+    ]);
+    // A newcomer gets the current list as soon as it connects.
+    const late = await server.peer();
+    expect(await late.waitFor('rooms')).toEqual(after);
+  });
+
+  it('members of the current room are sent to that room, and follow renames', async () => {
+    const { a1, a2, b1 } = await threeClients();
+    await a1.waitFor('members', (m) => m.members.length === 2);
+    expect(a1.all('members').at(-1)).toEqual({ room: 'A', members: ['A1', 'A2'] });
+    const since = a1.mark();
+    await a2.join('A2', 'B');
+    expect(await a1.waitFor('members', () => true, since)).toEqual({
+      room: 'A',
+      members: ['A1'],
+    });
+    expect(await b1.waitFor('members', (m) => m.members.length === 2)).toEqual({
+      room: 'B',
+      members: ['A2', 'B1'],
+    });
+    // Members of other rooms are not sent to B1.
+    expect(b1.all('members').every((m) => m.room === 'B')).toBe(true);
+    // A new name in a message renames the member.
+    await b1.post('Bea', 'B', 'call me Bea');
+    expect(await a2.waitFor('members', (m) => m.members.includes('Bea'))).toEqual({
+      room: 'B',
+      members: ['A2', 'Bea'],
+    });
+  });
+
+  it('a joiner hears its own membership before its room’s member list', async () => {
+    const x = await server.peer();
+    const since = x.mark();
+    await x.join('X', 'A');
+    await x.waitFor('members', () => true, since);
+    const order = x.events.slice(since).map(({ event }) => event);
+    // The page keeps only the member list of its current room, so this order matters.
+    expect(order.indexOf('membership')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('membership')).toBeLessThan(order.indexOf('members'));
+  });
+});
+
+describe('bad input gets an error ack; nothing is sent and the server stays up', () => {
+  const badRooms: [string, unknown, string][] = [
+    ['empty', '', '"room" must not be empty'],
+    ['blank', '   ', '"room" must not be empty'],
+    ['65 characters', 'r'.repeat(65), `"room" is over ${LIMITS.room} characters (got 65)`],
+    ['a number', 42, '"room" must be a string (got number)'],
+    ['null', null, '"room" must be a string (got null)'],
+    ['an array', ['A'], '"room" must be a string (got an array)'],
+    ['an object', { name: 'A' }, '"room" must be a string (got object)'],
+    ['missing', undefined, '"room" must be a string (got undefined)'],
+  ];
+
+  it.each(badRooms)(
+    'room %s → error ack from "chat message" and "join"',
+    async (_, room, error) => {
+      const [x, watcher] = await Promise.all([server.peer(), server.peer()]);
+      expect(await x.post('X', room, 'hi')).toEqual({ ok: false, error });
+      expect(await x.join('X', room)).toEqual({ ok: false, error });
+      // No room was made, nobody got anything, and the next good message works.
+      expect([...server.io.of('/chat').adapter.rooms.keys()].sort()).toEqual(
+        [x.socket.id, watcher.socket.id].sort(),
+      );
+      await x.post('X', 'ok', 'fine');
+      await x.waitForLine('X:fine');
+      expect(x.lines()).toEqual(['X:fine']);
+      expect(watcher.lines()).toEqual([]);
+    },
+  );
+
+  it('a room of exactly 64 characters is accepted, counted as a person counts them', async () => {
+    const x = await server.peer();
+    const korean = '방'.repeat(LIMITS.room);
+    const emoji = '🙂'.repeat(LIMITS.room); // 128 UTF-16 units, 64 characters
+    expect(await x.join('X', korean)).toEqual({ ok: true, room: korean, left: null });
+    expect(await x.join('X', emoji)).toEqual({ ok: true, room: emoji, left: korean });
+    expect(await x.join('X', `${emoji}!`)).toEqual({
+      ok: false,
+      error: `"room" is over ${LIMITS.room} characters (got 65)`,
+    });
+  });
+
+  it('names and messages are checked too', async () => {
+    const x = await server.peer();
+    const cases: [unknown, unknown, string][] = [
+      ['', 'hi', '"name" must not be empty'],
+      [7, 'hi', '"name" must be a string (got number)'],
+      ['n'.repeat(33), 'hi', `"name" is over ${LIMITS.name} characters (got 33)`],
+      ['X', '', '"msg" must not be empty'],
+      ['X', { text: 'hi' }, '"msg" must be a string (got object)'],
+      ['X', 'm'.repeat(2001), `"msg" is over ${LIMITS.msg} characters (got 2001)`],
+    ];
+    for (const [name, msg, error] of cases)
+      expect(await x.post(name as string, 'A', msg)).toEqual({ ok: false, error });
+    expect(await x.join(undefined as never, 'A')).toEqual({
+      ok: false,
+      error: '"name" must be a string (got undefined)',
+    });
+    expect(await x.post('X', 'A', 'm'.repeat(2000))).toEqual({ ok: true, room: 'A' });
+  });
+
+  it('a long message within the transport’s 1 MB limit gets an error ack, not a dropped connection', async () => {
+    const x = await server.peer();
+    expect(await x.post('X', 'A', 'm'.repeat(999_000))).toEqual({
+      ok: false,
+      error: `"msg" is over ${LIMITS.msg} characters (got 999000)`,
+    });
+    expect(x.socket.connected).toBe(true);
+  });
+
+  it('a payload that is not an object, an unknown event, a socket id as room', async () => {
+    const [x, y] = await Promise.all([server.peer(), server.peer()]);
+    const emit = (event: string, data: unknown) =>
+      x.socket.timeout(WAIT_MS).emitWithAck(event as 'leave', data as never);
+    expect(await emit('chat message', 'hello')).toEqual({
+      ok: false,
+      error: 'expected an object {name, room, msg} (got string)',
+    });
+    expect(await emit('chat message', null)).toEqual({
+      ok: false,
+      error: 'expected an object {name, room, msg} (got null)',
+    });
+    expect(await emit('join', [1, 2])).toEqual({
+      ok: false,
+      error: 'expected an object {name, room} (got an array)',
+    });
+    expect(await emit('shout', { msg: 'hi' })).toEqual({
+      ok: false,
+      error: 'unknown event "shout"',
+    });
+    // Every socket sits in a private room named by its id; posting there would reach it.
+    expect(await x.post('X', y.socket.id, 'psst')).toEqual({
+      ok: false,
+      error: '"room" may not be a socket id',
+    });
+    // Emitting with no ack at all must not break anything either.
+    x.socket.emit('chat message', 42 as never);
+    x.socket.emit('join', null as never);
+    await x.post('X', 'A', 'still up');
+    await x.waitForLine('X:still up');
+    expect(y.lines()).toEqual([]);
+  });
+
+  it('an unknown namespace is refused, and so are "/" and a bad mode', async () => {
+    expect(await refusal(server.raw('/nope'))).toBe('Invalid namespace');
+    expect(await refusal(server.raw('/'))).toBe(
+      'nothing is served on namespace "/": connect to "/chat"',
+    );
+    expect(await refusal(server.raw('/chat', { mode: 'sneaky' }))).toBe(
+      'auth.mode must be "explicit" or "lecture" (got sneaky)',
+    );
+    // /chat itself still works.
+    const x = await server.peer();
+    expect(x.socket.connected).toBe(true);
+  });
+
+  it('HTML in names, rooms and messages is passed on as text: escaping is the page’s job', async () => {
+    const [x, y] = await Promise.all([server.peer(), server.peer()]);
+    const room = '<img src=x onerror=alert(1)>';
+    await y.join('<b>Y</b>', room);
+    await x.post('<i>X</i>', room, '<script>alert(2)</script>');
+    expect(await y.waitFor('chat message')).toEqual({
+      name: '<i>X</i>',
+      msg: '<script>alert(2)</script>',
+    });
+    expect(await y.waitFor('members', (m) => m.members.length === 2)).toEqual({
+      room,
+      members: ['<b>Y</b>', '<i>X</i>'],
+    });
+  });
+});
+
+describe('cleanup on disconnect', () => {
+  it('leaving members are announced, empty rooms are deleted, nothing is left behind', async () => {
+    const { a1, a2, b1 } = await threeClients();
+    const chat = server.io.of('/chat');
+    const since = a1.mark();
+    b1.socket.disconnect();
+    // B had one member: the room is gone, for the server and in everyone's list.
+    expect(await a1.waitFor('rooms', (l) => l.length === 1, since)).toEqual([
+      { room: 'A', count: 2 },
+    ]);
+    expect(chat.adapter.rooms.has('B')).toBe(false);
+
+    a2.socket.disconnect();
+    expect(await a1.waitFor('notice', (n) => n.action === 'left', since)).toEqual({
+      room: 'A',
+      name: 'A2',
+      action: 'left',
+    });
+    expect(await a1.waitFor('members', () => true, since)).toEqual({
+      room: 'A',
+      members: ['A1'],
+    });
+    await a1.waitFor('rooms', (l) => l[0]?.count === 1, since);
+
+    a1.socket.disconnect();
+    await vi.waitFor(
+      () => {
+        expect(chat.sockets.size).toBe(0);
+        expect(chat.adapter.rooms.size).toBe(0);
+        expect(chat.adapter.sids.size).toBe(0);
+      },
+      { timeout: WAIT_MS, interval: 20 },
+    );
+  });
+
+  it('a lecture-mode socket leaves every room it piled up when it disconnects', async () => {
+    const [piler, watcher] = await Promise.all([server.peer('lecture'), server.peer()]);
+    await watcher.join('W', 'A');
+    for (const room of ['A', 'B', 'C']) await piler.post('P', room, `in ${room}`);
+    const chat = server.io.of('/chat');
+    await watcher.waitFor('rooms', (l) => l.length === 3);
+    expect(chat.adapter.rooms.get('A')?.size).toBe(2);
+
+    const since = watcher.mark();
+    piler.socket.disconnect();
+    expect(await watcher.waitFor('notice', () => true, since)).toEqual({
+      room: 'A',
+      name: 'P',
+      action: 'left',
+    });
+    expect(await watcher.waitFor('rooms', () => true, since)).toEqual([{ room: 'A', count: 1 }]);
+    expect([...chat.adapter.rooms.keys()].sort()).toEqual(['A', watcher.socket.id].sort());
+  });
+});
