@@ -1,0 +1,64 @@
+import './nav.ts';
+import { getConfig, getJson } from './api.ts';
+import { appendLine, byId } from './dom.ts';
+
+interface Probe {
+  request: string;
+  requestBytes: number;
+  reply: string;
+  replyBytes: number;
+}
+
+const button = byId<HTMLButtonElement>('try');
+const errorOut = byId('direct-error');
+const requestOut = byId('direct-request');
+const requestBytes = byId('request-bytes');
+const replyOut = byId('direct-reply');
+const why = byId('direct-why');
+
+const config = getConfig();
+config
+  .then(({ tcpPort }) => {
+    byId('target').textContent = `${location.hostname}:${tcpPort}`;
+  })
+  .catch(() => {});
+
+/** Shows control characters the way they travel: CR and LF visible, then a real line break. */
+const visible = (text: string) => text.replaceAll('\r\n', '␍␊\n');
+
+button.addEventListener('click', async () => {
+  button.disabled = true;
+  for (const out of [errorOut, requestOut, requestBytes, replyOut]) out.textContent = '';
+  why.replaceChildren();
+  try {
+    const { tcpPort } = await config;
+    const id = crypto.randomUUID();
+    // A plain GET to the TCP server's port. The id in the path finds this request again.
+    const url = `http://${location.hostname}:${tcpPort}/probe-${id}`;
+    try {
+      const res = await fetch(url, { cache: 'no-store' });
+      errorOut.textContent = `unexpected: status ${res.status}`;
+    } catch (err) {
+      const { name, message } = err as Error;
+      errorOut.textContent = `${name}: ${message}`;
+    }
+    const probe = await getJson<Probe>(`/api/probe/${id}`);
+    requestBytes.textContent = `${probe.requestBytes} bytes, shown with ␍␊ where CR LF ended each line:`;
+    requestOut.textContent = visible(probe.request);
+    replyOut.textContent = `${probe.reply}\n(${probe.replyBytes} bytes, then the server closed the connection)`;
+    const firstLine = probe.request.split('\r\n')[0] ?? '';
+    for (const reason of [
+      `The browser spoke HTTP: it connected and sent "${firstLine}" and its headers, because HTTP is the only thing fetch() can send.`,
+      'The TCP server does not speak HTTP. It wrote its two lines and closed, whatever the request said.',
+      'An HTTP response must start with a status line such as "HTTP/1.1 200 OK". This one starts with "SERVER:", so the browser rejected it (Chromium logs net::ERR_INVALID_HTTP_RESPONSE in the console).',
+      'The page only gets a TypeError with no detail: a script is not told why a network request failed, so it cannot probe other ports and protocols to learn what runs there.',
+      'Even a valid HTTP answer would stay unreadable: the page is on another origin (another port), and this server sends no Access-Control-Allow-Origin header.',
+      'There is no web API for a raw TCP socket. A page gets HTTP, WebSocket, WebRTC and WebTransport, each with a handshake the server must answer. To reach a TCP service, a server has to bridge it, as /exchange does, or speak WebSocket, the next chapter.',
+    ])
+      appendLine(why, reason);
+  } catch (err) {
+    errorOut.textContent ||= `the demo failed: ${(err as Error).message}`;
+  } finally {
+    button.disabled = false;
+  }
+});

@@ -1,0 +1,240 @@
+import { type Listening, listening } from '@course/kit/test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFramedServer } from '../server/framed-server.ts';
+import { connectPeer, nextEvent, within } from './peer.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const logs: string[] = [];
+const log = (line: string) => {
+  if (logs.length < 10_000) logs.push(line);
+};
+
+let server: Listening;
+/** A second server with a small bound and short timeouts, for the bad-input cases. */
+let strict: Listening;
+
+beforeAll(async () => {
+  server = await listening(createFramedServer({ idleTimeoutMs: 10_000, log }));
+  strict = await listening(
+    createFramedServer({ maxLineBytes: 1024, idleTimeoutMs: 600, closeGraceMs: 500, log }),
+  );
+});
+afterAll(async () => {
+  await server.close();
+  await strict.close();
+});
+
+/** Proves the server still serves: a new client's line comes back. */
+async function stillEchoes(port: number) {
+  const peer = await connectPeer(port);
+  peer.socket.write('still there?\n');
+  await expect(peer.until((text) => text === 'still there?\n')).resolves.toBe('still there?\n');
+  peer.socket.end();
+  await within(peer.closed, 5000);
+}
+
+describe('the framed echo server', () => {
+  it('echoes each complete line back as a line', async () => {
+    const peer = await connectPeer(server.port);
+    peer.socket.write('hello\n');
+    await peer.until((text) => text === 'hello\n');
+    peer.socket.write('message 1\nmessage 2\nmessage 3\n');
+    await peer.until((text) => text === 'hello\nmessage 1\nmessage 2\nmessage 3\n');
+    peer.socket.end();
+    await within(peer.closed, 5000);
+  });
+
+  it('waits for the newline: a line written in pieces comes back once, whole', async () => {
+    const peer = await connectPeer(server.port);
+    const word = Buffer.from('안녕하세요');
+    peer.socket.write(word.subarray(0, 4));
+    await sleep(100);
+    expect(peer.text()).toBe('');
+    peer.socket.write(word.subarray(4));
+    await sleep(100);
+    expect(peer.text()).toBe('');
+    peer.socket.write('\n');
+    await expect(peer.until((text) => text === '안녕하세요\n')).resolves.toBeTruthy();
+    peer.socket.destroy();
+  });
+
+  it('accepts \\r\\n endings and echoes empty lines', async () => {
+    const peer = await connectPeer(server.port);
+    peer.socket.write('a\r\n\nb\n');
+    await expect(peer.until((text) => text === 'a\n\nb\n')).resolves.toBeTruthy();
+    peer.socket.destroy();
+  });
+
+  it('stays open between lines until the client leaves', async () => {
+    const peer = await connectPeer(server.port);
+    for (const word of ['one', 'two', 'three']) {
+      peer.socket.write(`${word}\n`);
+      await peer.until((text) => text.endsWith(`${word}\n`));
+      await sleep(150);
+      expect(peer.socket.destroyed).toBe(false);
+    }
+    peer.socket.end();
+    await within(peer.closed, 5000);
+    expect(peer.text()).toBe('one\ntwo\nthree\n');
+  });
+
+  it('echoes a large burst of lines in order, with no line lost or merged', async () => {
+    const peer = await connectPeer(server.port);
+    const lines = Array.from({ length: 5000 }, (_, i) => `line ${i} ${'.'.repeat(i % 50)}`);
+    peer.socket.write(`${lines.join('\n')}\n`);
+    const text = await peer.until((got) => got.split('\n').length > lines.length, 15_000);
+    expect(text.split('\n').slice(0, -1)).toEqual(lines);
+    peer.socket.destroy();
+  });
+
+  it('stops reading from a client that does not read its echoes (backpressure), then catches up', async () => {
+    const peer = await connectPeer(server.port);
+    peer.socket.pause(); // never read, for now
+    const line = `${'y'.repeat(1023)}\n`;
+    const chunk = Buffer.alloc(64 * 1024, line);
+    let sent = 0;
+    let blocked = false;
+    // Bounded: at most 64 MiB. The server pauses once its echoes back up, so the
+    // client's writes back up too, long before that.
+    while (sent < 64 * 1024 * 1024) {
+      sent += chunk.length;
+      if (!peer.socket.write(chunk)) {
+        const drained = await Promise.race([
+          nextEvent(peer.socket, 'drain').then(() => true),
+          sleep(1000).then(() => false),
+        ]);
+        if (!drained) {
+          blocked = true;
+          break;
+        }
+      }
+    }
+    expect(blocked).toBe(true);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    let received = 0;
+    peer.socket.on('data', (data: Buffer) => {
+      received += data.length;
+    });
+    peer.socket.resume();
+    const deadline = performance.now() + 20_000;
+    while (received < sent && performance.now() < deadline) await sleep(50);
+    expect(received).toBe(sent);
+    peer.socket.destroy();
+  }, 30_000);
+});
+
+describe('bad input on the framed server', () => {
+  it('answers a line over the bound with an error line and disconnects', async () => {
+    const peer = await connectPeer(strict.port);
+    peer.socket.write('x'.repeat(1025));
+    const ms = await within(peer.closed, 5000);
+    expect(peer.text()).toBe(
+      'ERROR: line exceeds 1024 bytes without a newline; closing the connection\n',
+    );
+    expect(ms).toBeLessThan(5000);
+    await stillEchoes(strict.port);
+  });
+
+  it('accepts a line of exactly the bound', async () => {
+    const peer = await connectPeer(strict.port);
+    const line = 'z'.repeat(1024);
+    peer.socket.write(`${line}\n`);
+    await expect(peer.until((text) => text === `${line}\n`)).resolves.toBeTruthy();
+    peer.socket.destroy();
+  });
+
+  it('the default bound is 64 KiB', async () => {
+    const peer = await connectPeer(server.port);
+    const ok = 'k'.repeat(64 * 1024);
+    peer.socket.write(`${ok}\n`);
+    await peer.until((text) => text === `${ok}\n`);
+    peer.socket.write('k'.repeat(64 * 1024 + 1));
+    await within(peer.closed, 5000);
+    expect(peer.text().slice(ok.length + 1)).toBe(
+      'ERROR: line exceeds 65536 bytes without a newline; closing the connection\n',
+    );
+  });
+
+  it('never buffers a flood without limit: a client that keeps writing is cut off', async () => {
+    const peer = await connectPeer(strict.port);
+    const chunk = Buffer.alloc(16 * 1024, 'f');
+    let sent = 0;
+    // Bounded: stop at 16 MiB, or as soon as the server has answered or closed.
+    while (sent < 16 * 1024 * 1024 && !peer.socket.destroyed && peer.chunks.length === 0) {
+      sent += chunk.length;
+      if (!peer.socket.write(chunk))
+        await Promise.race([nextEvent(peer.socket, 'drain'), peer.closed, sleep(1000)]);
+      await sleep(0);
+    }
+    await within(peer.closed, 5000);
+    expect(peer.text()).toMatch(/^ERROR: line exceeds 1024 bytes/);
+    expect(sent).toBeLessThan(16 * 1024 * 1024);
+    await stillEchoes(strict.port);
+  });
+
+  it('closes an idle client after the timeout, with an error line', async () => {
+    const peer = await connectPeer(strict.port);
+    const ms = await within(peer.closed, 5000);
+    expect(peer.text()).toBe('ERROR: idle for 600 ms; closing the connection\n');
+    expect(ms).toBeGreaterThanOrEqual(500);
+    await stillEchoes(strict.port);
+  });
+
+  it('resets the idle timer with each line', async () => {
+    // Lines 400 ms apart for 2.8 s keep a 2 s idle timeout from firing.
+    const patient = await listening(createFramedServer({ idleTimeoutMs: 2000, log }));
+    try {
+      const peer = await connectPeer(patient.port);
+      const started = performance.now();
+      for (let i = 0; i < 7; i++) {
+        await sleep(400);
+        peer.socket.write(`tick ${i}\n`);
+      }
+      await peer.until((text) => text.endsWith('tick 6\n'));
+      expect(performance.now() - started).toBeGreaterThan(2000);
+      expect(peer.socket.destroyed).toBe(false);
+      await within(peer.closed, 10_000);
+      expect(peer.text()).toMatch(/tick 6\nERROR: idle for 2000 ms; closing the connection\n$/);
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it('destroys a refused client that does not close its side within the grace period', async () => {
+    const peer = await connectPeer(strict.port, true); // will not answer the FIN
+    peer.socket.write('x'.repeat(2000));
+    await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+    await sleep(800); // past the 500 ms grace period
+    // The server's socket is gone: anything more is answered with a reset.
+    const deadline = performance.now() + 5000;
+    while (!peer.socket.destroyed && performance.now() < deadline) {
+      peer.socket.write('more\n');
+      await sleep(50);
+    }
+    await within(peer.closed, 5000);
+    expect(peer.errors.map((err) => (err as NodeJS.ErrnoException).code)).toEqual([
+      expect.stringMatching(/^(ECONNRESET|EPIPE)$/),
+    ]);
+  });
+
+  it('survives clients that vanish mid-write, while it is echoing to them', async () => {
+    const before = logs.length;
+    for (let i = 0; i < 5; i++) {
+      const peer = await connectPeer(server.port);
+      peer.socket.write(Buffer.alloc(512 * 1024, `${'m'.repeat(63)}\n`));
+      await peer.until((text) => text.length > 0);
+      peer.socket.resetAndDestroy();
+      await within(peer.closed, 5000);
+    }
+    // Half a line, then gone.
+    const half = await connectPeer(server.port);
+    half.socket.write('half a li');
+    half.socket.resetAndDestroy();
+    await within(half.closed, 5000);
+    await stillEchoes(server.port);
+    await sleep(100);
+    expect(logs.slice(before).some((line) => /socket error: (ECONNRESET|EPIPE)/.test(line))).toBe(
+      true,
+    );
+  });
+});

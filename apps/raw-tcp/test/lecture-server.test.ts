@@ -1,0 +1,112 @@
+import { type Listening, listening } from '@course/kit/test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLectureServer, type LectureServer } from '../server/lecture-server.ts';
+import { CLIENT_HELLO, SERVER_FAREWELL, SERVER_GREETING } from '../shared/messages.ts';
+import { connectPeer, within } from './peer.ts';
+
+let lecture: LectureServer;
+let server: Listening;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  lecture = createLectureServer({ idleTimeoutMs: 800, log: (line) => logs.push(line) });
+  server = await listening(lecture.server);
+});
+afterAll(() => server.close());
+
+/** The lecture's exchange from a real client; proves the server still serves. */
+async function exchange() {
+  const peer = await connectPeer(server.port);
+  const localPort = peer.socket.localPort;
+  peer.socket.write(CLIENT_HELLO);
+  await within(peer.closed, 5000);
+  return { ...peer, localPort };
+}
+
+describe('the lecture TCP server', () => {
+  it('writes the greeting then the farewell, and closes, whatever the client does', async () => {
+    const peer = await exchange();
+    expect(peer.text()).toBe(SERVER_GREETING + SERVER_FAREWELL);
+    expect(Buffer.concat(peer.chunks).length).toBe(64 + 35);
+    expect(peer.errors).toEqual([]);
+  });
+
+  it('logs what the client sent, with its byte count', async () => {
+    const peer = await exchange();
+    const line = logs.find(
+      (log) => log.includes(`${CLIENT_HELLO.length} bytes`) && log.includes(CLIENT_HELLO),
+    );
+    expect(line).toBeDefined();
+    const connection = lecture.recent().find((c) => c.remotePort === peer.localPort);
+    expect(connection?.received.toString()).toBe(CLIENT_HELLO);
+    expect(connection?.sent).toEqual([SERVER_GREETING, SERVER_FAREWELL]);
+    await expect.poll(() => connection?.closed).toBe(true);
+  });
+
+  it('reports each write and data event on its tap, for the bridge', async () => {
+    const seen: string[] = [];
+    const onWrite = (_c: unknown, text: string, bytes: number) =>
+      seen.push(`write ${bytes} ${text}`);
+    const onData = (_c: unknown, chunk: Buffer) => seen.push(`data ${chunk.length}`);
+    lecture.tap.on('write', onWrite);
+    lecture.tap.on('data', onData);
+    try {
+      await exchange();
+    } finally {
+      lecture.tap.off('write', onWrite);
+      lecture.tap.off('data', onData);
+    }
+    expect(seen).toEqual([
+      `write 64 ${SERVER_GREETING}`,
+      `write 35 ${SERVER_FAREWELL}`,
+      `data ${CLIENT_HELLO.length}`,
+    ]);
+  });
+
+  it('closes a half-open client that never closes its side after the idle timeout', async () => {
+    // allowHalfOpen: this client does not answer the server's FIN with its own.
+    const peer = await connectPeer(server.port, true);
+    const localPort = peer.socket.localPort;
+    const started = performance.now();
+    const serverClosed = new Promise<void>((resolve) => {
+      const onClose = (connection: { remotePort: number }) => {
+        if (connection.remotePort !== localPort) return;
+        lecture.tap.off('close', onClose);
+        resolve();
+      };
+      lecture.tap.on('close', onClose);
+    });
+    await peer.until((text) => text.endsWith(SERVER_FAREWELL));
+    await within(serverClosed, 5000);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(700);
+    expect(logs.some((log) => log.includes('idle for 800 ms, closing'))).toBe(true);
+    peer.socket.destroy();
+  });
+
+  it('survives clients that reset the connection at once, and keeps serving', async () => {
+    for (let i = 0; i < 20; i++) {
+      const peer = await connectPeer(server.port);
+      peer.socket.resetAndDestroy();
+      await within(peer.closed, 5000);
+    }
+    const peer = await exchange();
+    expect(peer.text()).toBe(SERVER_GREETING + SERVER_FAREWELL);
+  });
+
+  it('survives a client that floods it and vanishes mid-write, and keeps serving', async () => {
+    const peer = await connectPeer(server.port, true);
+    const flood = Buffer.alloc(1024 * 1024, 'x');
+    peer.socket.write(flood);
+    peer.socket.write(flood);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    peer.socket.resetAndDestroy();
+    await within(peer.closed, 5000);
+    const next = await exchange();
+    expect(next.text()).toBe(SERVER_GREETING + SERVER_FAREWELL);
+  });
+
+  it('remembers only a bounded number of recent connections', () => {
+    expect(lecture.recent().length).toBeLessThanOrEqual(32);
+    expect(lecture.recent().every((c) => c.received.length <= 16 * 1024)).toBe(true);
+  });
+});
