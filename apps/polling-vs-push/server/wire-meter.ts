@@ -1,0 +1,82 @@
+import type { Socket } from 'node:net';
+
+/**
+ * Where one technique's bytes, requests and connections add up. Sockets it is
+ * using right now are `live`, so a reading in the middle of a stream is current.
+ */
+export class TrafficTally {
+  bytesUp = 0;
+  bytesDown = 0;
+  requests = 0;
+  readonly connections = new Set<number>();
+  readonly live = new Set<Socket>();
+}
+
+interface Seen {
+  id: number;
+  read: number;
+  written: number;
+}
+
+/**
+ * Counts real bytes on the server's TCP sockets and hands them to whichever
+ * technique is using the socket. Node keeps `bytesRead`/`bytesWritten` per
+ * socket; the meter remembers how far each socket was already counted, so a
+ * keep-alive socket that carries a poll, then a stats request, then an SSE
+ * stream is split correctly: HTTP/1.1 clients send one request at a time on a
+ * socket, so the bytes between two readings belong to the request in between.
+ * What is counted is what TCP carries for the application: request and status
+ * lines, headers, chunk framing, WebSocket frame headers and bodies. TCP/IP
+ * headers (about 52 to 66 bytes per packet) are not, since Node never sees them.
+ */
+export class WireMeter {
+  readonly #seen = new WeakMap<Socket, Seen>();
+  #nextId = 1;
+
+  /** Call for every new TCP connection (the server's `connection` event). */
+  watch(socket: Socket): void {
+    this.#seen.set(socket, { id: this.#nextId++, read: 0, written: 0 });
+  }
+
+  #state(socket: Socket): Seen {
+    let seen = this.#seen.get(socket);
+    if (!seen) {
+      seen = { id: this.#nextId++, read: 0, written: 0 };
+      this.#seen.set(socket, seen);
+    }
+    return seen;
+  }
+
+  /** Moves the bytes not counted yet on `socket` to `tally`, or drops them when there is none. */
+  take(socket: Socket, tally?: TrafficTally): void {
+    const seen = this.#state(socket);
+    const read = socket.bytesRead;
+    const written = socket.bytesWritten ?? seen.written;
+    if (tally) {
+      tally.bytesUp += read - seen.read;
+      tally.bytesDown += written - seen.written;
+    }
+    seen.read = read;
+    seen.written = written;
+  }
+
+  /** A request (or an upgrade handshake) for `tally` arrived on `socket`. */
+  begin(socket: Socket, tally?: TrafficTally): void {
+    this.take(socket, tally);
+    if (!tally) return;
+    tally.requests += 1;
+    tally.connections.add(this.#state(socket).id);
+    tally.live.add(socket);
+  }
+
+  /** The request is over (or the upgraded socket closed): count its last bytes. */
+  end(socket: Socket, tally?: TrafficTally): void {
+    this.take(socket, tally);
+    tally?.live.delete(socket);
+  }
+
+  /** Brings `tally` up to date with the sockets it is still using. */
+  flush(tally: TrafficTally): void {
+    for (const socket of tally.live) this.take(socket, tally);
+  }
+}

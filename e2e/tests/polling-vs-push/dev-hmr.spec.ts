@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { findChapter } from '@course/chapters';
+import { expect, test } from '@playwright/test';
+import { e2ePorts } from '../../ports.ts';
+
+// Dev mode: Vite's HMR WebSocket shares the chapter's HTTP server with the feed's
+// own WebSocket and Socket.IO. The chapter's upgrade routing must leave it alone.
+// This spec runs its own dev server on a port of its own and stops it afterwards.
+
+const port = (e2ePorts(findChapter('polling-vs-push')).PORT ?? 0) + 50;
+const base = `http://localhost:${port}`;
+let server: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  server = spawn('pnpm', ['--filter', '@course/polling-vs-push', 'dev'], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+    // Its own process group, so afterAll can stop tsx watch and the server it runs.
+    detached: true,
+  });
+  const until = Date.now() + 80_000;
+  for (;;) {
+    const up = await fetch(`${base}/`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > until) throw new Error(`the dev server did not answer on ${base}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+});
+
+test.afterAll(() => {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+});
+
+test('in dev mode, HMR connects and stays connected while all six run', async ({ page }) => {
+  test.setTimeout(90_000);
+  const logs: string[] = [];
+  page.on('console', (message) => logs.push(message.text()));
+  await page.goto(`${base}/`);
+  await expect.poll(() => logs.includes('[vite] connected.'), { timeout: 30_000 }).toBe(true);
+  await page.getByLabel('Messages (N)').fill('10');
+  await page.getByLabel('Messages per second').fill('20');
+  await page.getByLabel('Short-polling interval (ms)').fill('100');
+  await page.getByRole('button', { name: 'Start all six' }).click();
+  await expect(page.locator('#run-status')).toHaveText(
+    /^Run \w+ done: every technique finished, 0 messages lost in all\.$/,
+    { timeout: 40_000 },
+  );
+  // engine.io would end an upgrade it does not own after 1 s; wait past that.
+  await page.waitForTimeout(1500);
+  expect(logs.filter((line) => /server connection lost|failed to connect/i.test(line))).toEqual([]);
+});
