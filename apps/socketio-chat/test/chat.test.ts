@@ -1,0 +1,558 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatMessage, Presence, User } from '../events.ts';
+import type { ChatServerOptions } from '../server/app.ts';
+import {
+  ask,
+  type ChatClient,
+  collect,
+  connect,
+  disconnectAll,
+  flush,
+  login,
+  type Started,
+  sleep,
+  start,
+  until,
+  untyped,
+} from './helpers.ts';
+
+let server: Started | undefined;
+
+async function serve(options: ChatServerOptions = {}): Promise<Started> {
+  server = await start(options);
+  return server;
+}
+
+afterEach(async () => {
+  disconnectAll();
+  await server?.close();
+  server = undefined;
+});
+
+/** Three logged-in clients A, B, C on a fresh server. */
+async function threeUsers(options: ChatServerOptions = {}) {
+  const { url } = await serve(options);
+  const a = await connect(url);
+  const b = await connect(url);
+  const c = await connect(url);
+  await login(a, 'A');
+  await login(b, 'B');
+  await login(c, 'C');
+  return { a, b, c };
+}
+
+const texts = (messages: ChatMessage[]) => messages.map((message) => message.msg);
+
+describe('the lecture: login, chat, forceDisconnect', () => {
+  it('login acks ok and tells every client the name', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    const b = await connect(url);
+    const logins = [collect<string>(a, 'login'), collect<string>(b, 'login')];
+    expect(await ask(a, 'login', { name: 'kgh', userid: 'kgh@gmail.com' })).toEqual({ ok: true });
+    await until(() => logins.every((got) => got.length === 1), 'login on both');
+    expect(logins).toEqual([['kgh'], ['kgh']]);
+  });
+
+  it('chat sends {from: {name, userid}, msg} to everyone, sender included', async () => {
+    const { a, b, c } = await threeUsers();
+    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
+    expect(await ask(b, 'chat', { msg: '안녕하세요' })).toEqual({ ok: true });
+    await until(() => got.every((messages) => messages.length === 1), 'the message on all three');
+    for (const messages of got)
+      expect(messages[0]).toEqual({
+        from: { name: 'B', userid: 'B@example.com' },
+        msg: '안녕하세요',
+        via: 'io.emit',
+      });
+  });
+
+  it('forceDisconnect disconnects with "io server disconnect"; the client stays down; the log names the user', async () => {
+    const started = await serve();
+    const a = await connect(started.url);
+    await login(a, 'kgh');
+    const reasons: string[] = [];
+    a.on('disconnect', (reason) => reasons.push(reason));
+    expect(await ask(a, 'forceDisconnect')).toEqual({ ok: true });
+    await until(() => reasons.length === 1, 'disconnect');
+    expect(reasons).toEqual(['io server disconnect']);
+    // With reconnects 100-200 ms apart, a reconnect would have happened by now.
+    await sleep(1000);
+    expect(a.connected).toBe(false);
+    expect(a.active).toBe(false);
+    await until(
+      () => started.logs.includes('user disconnected: kgh (server namespace disconnect)'),
+      'the disconnect log line',
+    );
+    // A manual connect() is a new session: not recovered.
+    a.connect();
+    await until(() => a.connected, 'manual reconnect');
+    expect(a.recovered).toBe(false);
+  });
+
+  it('logs a disconnect of a client that never logged in, too', async () => {
+    const started = await serve();
+    const a = await connect(started.url);
+    a.disconnect();
+    await until(
+      () => started.logs.some((line) => line.startsWith('user disconnected: (not logged in)')),
+      'the log line',
+    );
+  });
+});
+
+describe('the four delivery variants', () => {
+  it('io.emit reaches everyone, sender included', async () => {
+    const { a, b, c } = await threeUsers();
+    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
+    await ask(a, 'chat', { msg: 'all', via: 'io.emit' });
+    await flush(a, [a, b, c]);
+    expect(got.map(texts)).toEqual([
+      ['all', 'marker'],
+      ['all', 'marker'],
+      ['all', 'marker'],
+    ]);
+  });
+
+  it('socket.broadcast.emit reaches everyone but the sender', async () => {
+    const { a, b, c } = await threeUsers();
+    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
+    expect(await ask(a, 'chat', { msg: 'others', via: 'socket.broadcast.emit' })).toEqual({
+      ok: true,
+    });
+    await flush(a, [a, b, c]);
+    expect(got.map(texts)).toEqual([['marker'], ['others', 'marker'], ['others', 'marker']]);
+    expect(got[1]?.[0]?.via).toBe('socket.broadcast.emit');
+  });
+
+  it('socket.emit answers the sender only, as "s2c chat"', async () => {
+    const { a, b, c } = await threeUsers();
+    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 's2c chat'));
+    const chats = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
+    await ask(a, 'chat', { msg: 'just me', via: 'socket.emit' });
+    await flush(a, [a, b, c]);
+    expect(got.map(texts)).toEqual([['just me'], [], []]);
+    expect(chats.map(texts)).toEqual([['marker'], ['marker'], ['marker']]);
+  });
+
+  it('io.to(socketId) reaches the chosen user only, picked from the user list', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    const lists = collect<User[]>(a, 'users');
+    const b = await connect(url);
+    const c = await connect(url);
+    await login(a, 'A');
+    await login(b, 'B');
+    await login(c, 'C');
+    await until(() => (lists.at(-1)?.length ?? 0) === 3, 'A to see three users');
+    const target = lists.at(-1)?.find((user) => user.name === 'C');
+    expect(target?.id).toBe(c.id);
+    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 's2c chat'));
+    expect(await ask(a, 'chat', { msg: 'psst', via: 'io.to', to: target?.id })).toEqual({
+      ok: true,
+    });
+    await flush(a, [a, b, c]);
+    expect(got.map(texts)).toEqual([[], [], ['psst']]);
+    expect(got[2]?.[0]?.from.name).toBe('A');
+  });
+});
+
+describe('acknowledgements', () => {
+  it('every client→server event is acked with {ok: true}', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    expect(await ask(a, 'login', { name: 'A', userid: 'a' })).toEqual({ ok: true });
+    expect(await ask(a, 'typing', true)).toEqual({ ok: true });
+    expect(await ask(a, 'typing', false)).toEqual({ ok: true });
+    expect(await ask(a, 'chat', { msg: 'hi' })).toEqual({ ok: true });
+    expect(await ask(a, 'forceDisconnect')).toEqual({ ok: true });
+  });
+
+  it('a retry with the same id is acked again but delivered once', async () => {
+    const { a, b } = await threeUsers();
+    const got = collect<ChatMessage>(b, 'chat');
+    expect(await ask(a, 'chat', { msg: 'once', id: 'm-1' })).toEqual({ ok: true });
+    expect(await ask(a, 'chat', { msg: 'once', id: 'm-1' })).toEqual({ ok: true });
+    await flush(a, [b]);
+    expect(texts(got)).toEqual(['once', 'marker']);
+    expect(got[0]?.id).toBe('m-1');
+  });
+
+  it('an emit with a timeout fails with an error when no ack comes in time', async () => {
+    const { url } = await serve();
+    const a = await connect(url, { reconnection: false });
+    await login(a, 'A');
+    await ask(a, 'forceDisconnect');
+    await until(() => !a.connected, 'disconnect');
+    // Not connected: the packet waits in the send buffer and the ack never comes.
+    await expect(untyped(a).timeout(300).emitWithAck('chat', { msg: 'lost?' })).rejects.toThrow(
+      /timed out/,
+    );
+  });
+});
+
+describe('typing, online list, join and leave', () => {
+  it('typing reaches the others only, and stops on false, on chat and by itself', async () => {
+    const { a, b } = await threeUsers({ typingTimeoutMs: 400 });
+    const atA = collect<{ name: string; typing: boolean }>(a, 'typing');
+    const atB = collect<{ name: string; typing: boolean }>(b, 'typing');
+    await ask(a, 'typing', true);
+    await ask(a, 'typing', true); // still typing: no second notice
+    await ask(a, 'typing', false);
+    await until(() => atB.length === 2, 'start and stop at B');
+    expect(atB.map((state) => [state.name, state.typing])).toEqual([
+      ['A', true],
+      ['A', false],
+    ]);
+    await ask(a, 'typing', true);
+    await ask(a, 'chat', { msg: 'sent' });
+    await until(() => atB.length === 4, 'a chat to end typing');
+    expect(atB[3]?.typing).toBe(false);
+    await ask(a, 'typing', true);
+    await until(() => atB.length === 6, 'typing to time out');
+    expect(atB[5]?.typing).toBe(false);
+    expect(atA).toEqual([]);
+  });
+
+  it('the online list follows logins and leaves, with join and leave notices', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    const lists = collect<User[]>(a, 'users');
+    const presence = collect<Presence>(a, 'presence');
+    const logins = collect<string>(a, 'login');
+    await login(a, 'A');
+    const b = await connect(url);
+    await login(b, 'B');
+    await until(() => lists.at(-1)?.length === 2, 'two users');
+    expect(lists.at(-1)?.map((user) => [user.name, user.userid, user.id])).toEqual([
+      ['A', 'A@example.com', a.id],
+      ['B', 'B@example.com', b.id],
+    ]);
+    expect(logins).toEqual(['A', 'B']);
+    b.disconnect();
+    await until(() => presence.length === 1 && lists.at(-1)?.length === 1, 'B to leave');
+    expect(presence[0]).toEqual({
+      kind: 'left',
+      name: 'B',
+      userid: 'B@example.com',
+      reason: 'client namespace disconnect',
+    });
+    expect(lists.at(-1)?.map((user) => user.name)).toEqual(['A']);
+  });
+
+  it('a newcomer gets the current list right away', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    await login(a, 'A');
+    const b = await connect(url, { autoConnect: false });
+    const lists = collect<User[]>(b, 'users');
+    b.connect();
+    await until(() => b.connected, 'B to connect');
+    await until(() => lists.length >= 1, 'the list');
+    expect(lists[0]?.map((user) => user.name)).toEqual(['A']);
+  });
+});
+
+describe('connection state recovery', () => {
+  it('a dropped client gets the 3 messages it missed, once each, in order, with socket.recovered', async () => {
+    const started = await serve();
+    const sender = await connect(started.url);
+    // A 2 s reconnect delay keeps the gap open while the 3 messages go out.
+    const dropped = await connect(started.url, {
+      reconnectionDelay: 2000,
+      reconnectionDelayMax: 2000,
+      randomizationFactor: 0,
+    });
+    await login(sender, 'sender');
+    await login(dropped, 'dropped');
+    const firstId = dropped.id;
+    const got = collect<ChatMessage>(dropped, 'chat');
+    const reasons: string[] = [];
+    dropped.on('disconnect', (reason) => reasons.push(reason));
+    await flush(sender, [dropped], 'before');
+
+    // Drop the transport only, as a network failure would.
+    dropped.io.engine.close();
+    await until(
+      () => started.logs.includes('user disconnected: dropped (transport close)'),
+      'the server to see the drop',
+    );
+    for (const msg of ['one', 'two', 'three'])
+      expect(await ask(sender, 'chat', { msg })).toEqual({ ok: true });
+    expect(dropped.connected).toBe(false);
+
+    await until(() => dropped.connected, 'the automatic reconnect');
+    expect(dropped.recovered).toBe(true);
+    expect(dropped.id).toBe(firstId);
+    await flush(sender, [dropped], 'after');
+    expect(texts(got)).toEqual(['before', 'one', 'two', 'three', 'after']);
+    // The client calls it "forced close"; the server logged "transport close".
+    expect(reasons).toEqual(['forced close']);
+    // socket.data came back too: the recovered socket is still logged in.
+    expect(await ask(dropped, 'chat', { msg: 'still me' })).toEqual({ ok: true });
+  });
+
+  it('replays io.to(id) and even socket.emit on the old socket, but not volatile packets; notices left and back', async () => {
+    const started = await serve();
+    const sender = await connect(started.url);
+    const dropped = await connect(started.url, {
+      reconnectionDelay: 2000,
+      reconnectionDelayMax: 2000,
+      randomizationFactor: 0,
+    });
+    await login(sender, 'sender');
+    await login(dropped, 'dropped');
+    const presence = collect<Presence>(sender, 'presence');
+    const notices = collect<string>(dropped, 'notice');
+    const droppedId = dropped.id ?? '';
+    const oldServerSide = started.io.of('/').sockets.get(droppedId);
+    dropped.io.engine.close();
+    await until(() => presence.length === 1, 'the leave notice');
+    // During the gap. With recovery on, socket.emit is stored too; volatile packets never are.
+    started.io.to(droppedId).emit('notice', 'via io.to(id)');
+    started.io.volatile.to(droppedId).emit('notice', 'volatile');
+    oldServerSide?.emit('notice', 'via the old socket.emit');
+    await until(() => dropped.connected, 'the automatic reconnect');
+    expect(dropped.recovered).toBe(true);
+    await until(() => notices.length === 2 && presence.length === 2, 'the replay');
+    await flush(sender, [dropped]);
+    expect(notices).toEqual(['via io.to(id)', 'via the old socket.emit']);
+    expect(presence.map((p) => [p.kind, p.name])).toEqual([
+      ['left', 'dropped'],
+      ['back', 'dropped'],
+    ]);
+  });
+
+  it('does not recover after forceDisconnect, nor after the recovery window', async () => {
+    const { url } = await serve({ recoveryMs: 300 });
+    const a = await connect(url, { reconnection: false });
+    await login(a, 'A');
+    await ask(a, 'forceDisconnect');
+    await until(() => !a.connected, 'disconnect');
+    a.connect();
+    await until(() => a.connected, 'reconnect');
+    expect(a.recovered).toBe(false);
+    await login(a, 'A');
+    a.io.engine.close();
+    await sleep(800); // longer than the 300 ms window
+    a.connect();
+    await until(() => a.connected, 'reconnect after the window');
+    expect(a.recovered).toBe(false);
+    // A fresh session: socket.data is empty, so chat needs a new login.
+    expect(await ask(a, 'chat', { msg: 'x' })).toEqual({
+      ok: false,
+      error: 'log in first: send "login" with {name, userid}',
+    });
+  });
+});
+
+describe('bad input', () => {
+  /** Sends `args` from a client and checks the error ack and that nobody got anything. */
+  async function refused(
+    setup: (sender: ChatClient) => Promise<void>,
+    event: string,
+    args: unknown[],
+    error: string | RegExp,
+  ) {
+    const { url } = await serve();
+    const sender = await connect(url);
+    const other = await connect(url);
+    await login(other, 'other');
+    await setup(sender);
+    await flush(other, [other], 'setup done');
+    const seen = ['chat', 's2c chat', 'login'].map((name) => collect(other, name));
+    const ack = await ask(sender, event, ...args);
+    expect(ack.ok).toBe(false);
+    if (!ack.ok) expect(ack.error).toMatch(error);
+    expect(sender.connected).toBe(true);
+    await flush(other, [other]);
+    expect(seen.map((got) => got.length)).toEqual([1, 0, 0]); // only the marker
+  }
+  const loggedIn = (sender: ChatClient) => login(sender, 'sender');
+  const anonymous = async () => {};
+
+  it('chat before login', () =>
+    refused(anonymous, 'chat', [{ msg: 'hi' }], 'log in first: send "login" with {name, userid}'));
+  it('chat with no msg', () => refused(loggedIn, 'chat', [{}], '"msg" is missing'));
+  it('chat with a number', () =>
+    refused(loggedIn, 'chat', [{ msg: 42 }], '"msg" must be a string (got number)'));
+  it('chat with an object', () =>
+    refused(loggedIn, 'chat', [{ msg: { text: 'x' } }], '"msg" must be a string (got object)'));
+  it('chat with an empty msg', () => refused(loggedIn, 'chat', [{ msg: '' }], '"msg" is empty'));
+  it('chat with only spaces', () => refused(loggedIn, 'chat', [{ msg: '   ' }], '"msg" is empty'));
+  it('chat with 2001 characters', () =>
+    refused(
+      loggedIn,
+      'chat',
+      [{ msg: 'x'.repeat(2001) }],
+      '"msg" is 2001 characters; the limit is 2000',
+    ));
+  it('chat with 900,000 characters (under the 1 MB transport limit): an error ack, not a dropped connection', () =>
+    refused(
+      loggedIn,
+      'chat',
+      [{ msg: 'x'.repeat(900_000) }],
+      '"msg" is 900000 characters; the limit is 2000',
+    ));
+  it('chat that is not an object', () =>
+    refused(loggedIn, 'chat', ['hello'], 'chat needs an object {msg}'));
+  it('chat with an unknown variant', () =>
+    refused(
+      loggedIn,
+      'chat',
+      [{ msg: 'x', via: 'io.everywhere' }],
+      '"via" must be one of io.emit, socket.broadcast.emit, socket.emit, io.to',
+    ));
+  it('io.to without a target', () =>
+    refused(loggedIn, 'chat', [{ msg: 'x', via: 'io.to' }], '"to" (a socket id) is required'));
+  it('io.to an unknown socket id', () =>
+    refused(
+      loggedIn,
+      'chat',
+      [{ msg: 'x', via: 'io.to', to: 'nobody' }],
+      'no user online with socket id "nobody"',
+    ));
+  it('chat with a bad id', () =>
+    refused(loggedIn, 'chat', [{ msg: 'x', id: '<id>' }], '"id" must be 1-64 letters'));
+  it('login with no payload', () =>
+    refused(anonymous, 'login', [], 'login needs an object {name, userid}'));
+  it('login without a name', () =>
+    refused(anonymous, 'login', [{ userid: 'u' }], '"name" is missing'));
+  it('login without a userid', () =>
+    refused(anonymous, 'login', [{ name: 'n' }], '"userid" is missing'));
+  it('login with a numeric name', () =>
+    refused(
+      anonymous,
+      'login',
+      [{ name: 7, userid: 'u' }],
+      '"name" must be a string (got number)',
+    ));
+  it('login with an object userid', () =>
+    refused(
+      anonymous,
+      'login',
+      [{ name: 'n', userid: { id: 1 } }],
+      '"userid" must be a string (got object)',
+    ));
+  it('login with an empty name', () =>
+    refused(anonymous, 'login', [{ name: ' ', userid: 'u' }], '"name" is empty'));
+  it('login with a 41-character name', () =>
+    refused(
+      anonymous,
+      'login',
+      [{ name: 'n'.repeat(41), userid: 'u' }],
+      '"name" is 41 characters; the limit is 40',
+    ));
+  it('typing that is not a boolean', () =>
+    refused(loggedIn, 'typing', ['yes'], 'typing needs true or false'));
+
+  it('events without an ack callback are handled, and the server stays up', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    untyped(a).emit('chat', { msg: 'no ack, not logged in' });
+    untyped(a).emit('login');
+    untyped(a).emit('login', { name: 'A', userid: 'a' });
+    untyped(a).emit('chat');
+    untyped(a).emit('typing');
+    untyped(a).emit('no-such-event', 1, 2, 3);
+    expect(await ask(a, 'chat', { msg: 'fine' })).toEqual({ ok: true });
+  });
+
+  it('a packet over maxHttpBufferSize closes that connection only; the server stays up', async () => {
+    const { url } = await serve({ maxHttpBufferSize: 100_000 });
+    const big = await connect(url, { reconnection: false });
+    const other = await connect(url);
+    await login(big, 'big');
+    await login(other, 'other');
+    const reasons: string[] = [];
+    big.on('disconnect', (reason) => reasons.push(reason));
+    untyped(big).emit('chat', { msg: 'x'.repeat(150_000) }, () => {});
+    await until(() => reasons.length === 1, 'the oversized packet to close the connection');
+    expect(reasons).toEqual(['transport close']);
+    expect(await ask(other, 'chat', { msg: 'still here' })).toEqual({ ok: true });
+  });
+});
+
+describe('flooding', () => {
+  it('more than N events a second get an error ack and are not delivered', async () => {
+    const { a, b } = await threeUsers({ maxEventsPerSecond: 5, disconnectAfterRefused: 100 });
+    const got = collect<ChatMessage>(b, 'chat');
+    await sleep(1100); // a fresh one-second window for A
+    const acks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ask(a, 'chat', { msg: `m${i}` })),
+    );
+    const ok = acks.filter((ack) => ack.ok).length;
+    const refusedAcks = acks.filter((ack) => !ack.ok);
+    expect(ok).toBeGreaterThanOrEqual(1);
+    expect(ok).toBeLessThanOrEqual(5);
+    expect(refusedAcks.length).toBe(8 - ok);
+    for (const ack of refusedAcks)
+      expect(ack).toEqual({ ok: false, error: 'too many messages: at most 5 per second' });
+    await sleep(1100);
+    await flush(b, [b]);
+    expect(got.length).toBe(ok + 1);
+    expect(a.connected).toBe(true);
+  });
+
+  it('typing events have their own budget: a fast typist can still chat', async () => {
+    const { url } = await serve({ maxEventsPerSecond: 5, disconnectAfterRefused: 100 });
+    const a = await connect(url);
+    await login(a, 'typist');
+    await sleep(1100);
+    const typing = await Promise.all(Array.from({ length: 5 }, () => ask(a, 'typing', true)));
+    expect(typing.every((ack) => ack.ok)).toBe(true);
+    expect(await ask(a, 'chat', { msg: 'still allowed' })).toEqual({ ok: true });
+    expect(await ask(a, 'typing', true)).toEqual({
+      ok: false,
+      error: 'too many messages: at most 5 per second',
+    });
+  });
+
+  it('a client that keeps flooding is disconnected with a notice', async () => {
+    const { url } = await serve({ maxEventsPerSecond: 5, disconnectAfterRefused: 3 });
+    const a = await connect(url, { reconnection: false });
+    await login(a, 'flood');
+    const notices = collect<string>(a, 'notice');
+    const reasons: string[] = [];
+    a.on('disconnect', (reason) => reasons.push(reason));
+    await sleep(1100);
+    for (let i = 0; i < 20; i += 1) untyped(a).emit('chat', { msg: `m${i}` }, () => {});
+    await until(() => reasons.length === 1, 'the disconnect');
+    expect(notices).toEqual(['Disconnected for flooding (over 5 per second).']);
+    expect(reasons).toEqual(['io server disconnect']);
+  });
+});
+
+describe('HTML in names and messages', () => {
+  it('is relayed untouched: escaping is the page’s job (it uses textContent)', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    const got = collect<ChatMessage>(a, 'chat');
+    const logins = collect<string>(a, 'login');
+    const name = '<img src=x onerror=alert(1)>';
+    await login(a, name, '<b>id</b>');
+    await ask(a, 'chat', { msg: '<script>alert(2)</script>' });
+    await until(() => got.length === 1, 'the message');
+    expect(logins).toEqual([name]);
+    expect(got[0]?.from).toEqual({ name, userid: '<b>id</b>' });
+    expect(got[0]?.msg).toBe('<script>alert(2)</script>');
+  });
+});
+
+describe('cleanup', () => {
+  it('forgets every socket and its typing timer when clients go away', async () => {
+    const started = await serve({ typingTimeoutMs: 300 });
+    const a = await connect(started.url);
+    const b = await connect(started.url);
+    await login(a, 'A');
+    await login(b, 'B');
+    const atB = collect<{ typing: boolean }>(b, 'typing');
+    await ask(a, 'typing', true);
+    a.disconnect();
+    await until(() => atB.length === 2, 'typing to stop when A leaves');
+    await sleep(600); // past the typing timeout: the cleared timer sends nothing more
+    expect(atB.map((state) => state.typing)).toEqual([true, false]);
+    b.disconnect();
+    await until(() => started.io.of('/').sockets.size === 0, 'no sockets left');
+  });
+});
