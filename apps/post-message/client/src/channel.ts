@@ -1,4 +1,4 @@
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { preview } from './origins.ts';
 import { openFrame } from './parent.ts';
 

@@ -1,5 +1,5 @@
+import { appendLine, byId } from '@course/kit/dom';
 import { buildCloneSample, type CloneRow, jsonOf, SAMPLE_LABELS } from './clone-cases.ts';
-import { appendLine, byId } from './dom.ts';
 import { describeError } from './origins.ts';
 import { openFrame } from './parent.ts';
 

@@ -1,7 +1,7 @@
 import '@course/kit/page.css';
 import './framed.css';
+import { appendLine, byId } from '@course/kit/dom';
 import { describeReceived } from './clone-cases.ts';
-import { appendLine, byId } from './dom.ts';
 import { kindOf, loadOrigins, preview } from './origins.ts';
 
 // The trusted iframe (the frame origin). It accepts messages from the parent

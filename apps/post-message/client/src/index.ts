@@ -1,5 +1,5 @@
 import './nav.ts';
-import { byId } from './dom.ts';
+import { byId } from '@course/kit/dom';
 import { loadOrigins } from './origins.ts';
 
 // The chapter home: shows where the three origins are, as the server reports them.

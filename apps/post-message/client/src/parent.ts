@@ -1,6 +1,6 @@
 import './nav.ts';
 import './chapter.css';
-import { byId } from './dom.ts';
+import { byId } from '@course/kit/dom';
 import { kindOf, loadOrigins, type Origins } from './origins.ts';
 
 /** The parent's side of the link to the trusted frame. */

@@ -1,6 +1,6 @@
 import '@course/kit/page.css';
 import './framed.css';
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { kindOf, preview } from './origins.ts';
 
 // "Another site": the page the trusted frame gets navigated to on /target-origin.

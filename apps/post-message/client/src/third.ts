@@ -1,6 +1,6 @@
 import '@course/kit/page.css';
 import './framed.css';
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { loadOrigins } from './origins.ts';
 
 // The untrusted third origin, embedded by the parent on /messaging. It posts to

@@ -1,6 +1,6 @@
 import './nav.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { getConfig, getJson } from './api.ts';
-import { appendLine, byId } from './dom.ts';
 
 interface Probe {
   request: string;

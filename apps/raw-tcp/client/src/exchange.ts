@@ -1,9 +1,9 @@
 import './nav.ts';
 import './transcript.css';
+import { byId } from '@course/kit/dom';
 import { LineSplitter } from '../../shared/line-splitter.ts';
 import { action, direction, type TranscriptEntry } from '../../shared/transcript.ts';
 import { getConfig } from './api.ts';
-import { byId } from './dom.ts';
 
 const run = byId<HTMLButtonElement>('run');
 const transcript = byId('transcript');

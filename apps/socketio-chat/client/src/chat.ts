@@ -1,4 +1,5 @@
 import './nav.ts';
+import { byId } from '@course/kit/dom';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -9,7 +10,7 @@ import type {
   User,
   Variant,
 } from '../../events.ts';
-import { byId, el } from './dom.ts';
+import { el } from './element.ts';
 
 // Connect to the page's own server, at the default path /socket.io/.
 const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io();

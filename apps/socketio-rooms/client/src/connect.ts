@@ -1,3 +1,4 @@
+import { byId } from '@course/kit/dom';
 import { io, type Socket } from 'socket.io-client';
 import {
   type Ack,
@@ -6,7 +7,6 @@ import {
   type Mode,
   type ServerToClientEvents,
 } from '../../events.ts';
-import { byId } from './dom.ts';
 
 export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,6 +1,6 @@
 import './nav.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { ACK_TIMEOUT_MS, ask, connectChat, showError } from './connect.ts';
-import { appendLine, byId } from './dom.ts';
 
 // The lecture's page: connect to /chat in "lecture" mode, where the server joins
 // every room this socket posts to and never leaves one.

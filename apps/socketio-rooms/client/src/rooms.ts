@@ -1,7 +1,7 @@
 import './nav.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import type { RoomInfo } from '../../events.ts';
 import { ACK_TIMEOUT_MS, ask, connectChat, showError } from './connect.ts';
-import { appendLine, byId } from './dom.ts';
 
 // Explicit membership (the server's default mode): one room per socket.
 const chat = connectChat('explicit');

@@ -1,5 +1,5 @@
 import './nav.ts';
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { describeClose, describeData, hex, stateName, wsUrl } from './socket.ts';
 
 const stateLog = byId('state-log');

@@ -1,5 +1,5 @@
 import './nav.ts';
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { wsUrl } from './socket.ts';
 
 const log = byId('log');

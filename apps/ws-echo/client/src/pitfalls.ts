@@ -1,5 +1,5 @@
 import './nav.ts';
-import { appendLine, byId } from './dom.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { describeClose, describeData, wsUrl } from './socket.ts';
 
 /** Opens a socket to `path`, skips the greeting, and resolves with the socket once open. */

@@ -1,6 +1,6 @@
 import './nav.ts';
+import { appendLine, byId } from '@course/kit/dom';
 import { backoffDelay } from './backoff.ts';
-import { appendLine, byId } from './dom.ts';
 import { stateName, wsUrl } from './socket.ts';
 
 const attempts = byId('attempts');
