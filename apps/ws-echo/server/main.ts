@@ -1,18 +1,8 @@
-import { runChapter } from '@course/kit';
+import { intFromEnv, runChapter } from '@course/kit';
 import { createEchoServer, DEV_SERVER_ORIGINS, isViteUpgrade } from './app.js';
 
-/** Reads a positive whole-number env var, or stops with a clear error. */
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name}=${raw} is not a positive whole number`);
-  return value;
-}
-
-const heartbeatMs = positiveInt('WS_HEARTBEAT_MS', 30_000);
-const maxPayload = positiveInt('WS_MAX_PAYLOAD', 1024 * 1024);
+const heartbeatMs = intFromEnv('WS_HEARTBEAT_MS', 30_000, 1);
+const maxPayload = intFromEnv('WS_MAX_PAYLOAD', 1024 * 1024, 1);
 const extraOrigins = (process.env.WS_ALLOWED_ORIGINS ?? '')
   .split(',')
   .map((origin) => origin.trim())

@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
+export { intFromEnv } from './env.ts';
+
 /** Connect-style handler that serves the chapter's page; calls `next()` for anything else. */
 export type ClientHandler = (
   req: IncomingMessage,
