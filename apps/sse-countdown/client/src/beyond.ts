@@ -1,0 +1,82 @@
+import './nav.ts';
+import { appendLine, byId } from '@course/kit/dom';
+
+// --- Named events and multi-line data -------------------------------------------
+const namedLog = byId('named-log');
+let named: EventSource | undefined;
+
+byId('named-connect').addEventListener('click', () => {
+  named?.close();
+  namedLog.replaceChildren();
+  for (const id of ['named-greeting', 'named-message', 'named-status', 'named-poem', 'named-end'])
+    byId(id).textContent = '';
+  const source = new EventSource('/named-events');
+  named = source;
+
+  // greeting: only a listener for this exact type sees it.
+  source.addEventListener('greeting', (e) => {
+    byId('named-greeting').textContent = e.data;
+    appendLine(namedLog, `greeting (id ${e.lastEventId})`);
+  });
+  // message: the events without an event: line, and only those.
+  source.onmessage = (e) => {
+    byId('named-message').textContent = e.data;
+    appendLine(namedLog, `message (id ${e.lastEventId})`);
+  };
+  // status: pretty-printed JSON over several data: lines.
+  source.addEventListener('status', (e) => {
+    try {
+      const value = JSON.parse(e.data) as Record<string, unknown>;
+      byId('named-status').textContent = JSON.stringify(value);
+    } catch {
+      byId('named-status').textContent = `not JSON: ${e.data}`;
+    }
+    appendLine(namedLog, `status (id ${e.lastEventId}, ${e.data.split('\n').length} lines)`);
+  });
+  // poem: three data: lines, one event, newlines kept.
+  source.addEventListener('poem', (e) => {
+    byId('named-poem').textContent = e.data;
+    appendLine(namedLog, `poem (id ${e.lastEventId}, ${e.data.split('\n').length} lines)`);
+  });
+  // end: the last event; close so the browser does not reconnect.
+  source.addEventListener('end', (e) => {
+    byId('named-end').textContent = e.data;
+    source.close();
+    appendLine(namedLog, 'end → close()');
+  });
+  source.onerror = () => {
+    if (source.readyState === EventSource.CLOSED) appendLine(namedLog, 'error: closed');
+    else appendLine(namedLog, 'error: reconnecting');
+  };
+});
+
+// --- The raw stream -----------------------------------------------------------
+const rawStatus = byId('raw-status');
+const rawText = byId('raw-text');
+let reading: AbortController | undefined;
+
+byId('raw-read').addEventListener('click', async () => {
+  reading?.abort();
+  const controller = new AbortController();
+  reading = controller;
+  rawText.textContent = '';
+  rawStatus.textContent = 'requesting…';
+  const headers: Record<string, string> = {};
+  const lastId = byId<HTMLInputElement>('raw-last-id').value;
+  if (lastId !== '') headers['Last-Event-ID'] = lastId;
+  if (byId<HTMLInputElement>('raw-accept').checked) headers.Accept = 'text/event-stream';
+  try {
+    const res = await fetch('/countdown', { headers, signal: controller.signal });
+    rawStatus.textContent = `${res.status} ${res.statusText} · ${res.headers.get('content-type') ?? 'no content type'}`;
+    if (!res.body) return;
+    const decoder = new TextDecoder();
+    const reader = res.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read())
+      rawText.textContent += decoder.decode(part.value, { stream: true });
+    rawStatus.textContent += ' · stream ended';
+  } catch (error) {
+    if (controller.signal.aborted) rawStatus.textContent += ' · stopped';
+    else rawStatus.textContent = `failed: ${(error as Error).message}`;
+  }
+});
+byId('raw-stop').addEventListener('click', () => reading?.abort());

@@ -1,0 +1,233 @@
+import type { IncomingMessage } from 'node:http';
+import type { ClientHandler } from '@course/kit';
+import express, { type Request, type Response } from 'express';
+import { EventStream, type SseEvent } from './stream.ts';
+
+export interface CountdownAppOptions {
+  /** Serves the pages (Vite or the built bundle). Tests leave it out and get the API alone. */
+  client?: ClientHandler;
+  /** Time between two numbers of the countdown. The lecture waits 1 s. */
+  intervalMs?: number;
+  /** The `retry:` the fixed streams send: how long the browser waits before reconnecting. */
+  retryMs?: number;
+  /** Time between two heartbeat comments on an open fixed stream. */
+  heartbeatMs?: number;
+  /** How many streams one client address may hold open at once; one more gets 429. */
+  maxStreamsPerClient?: number;
+}
+
+/** The countdown starts here and runs down to 0. */
+export const START = 10;
+/** The `id:` of the closing `end` event. A reconnect that sends it back gets 204. */
+export const END_ID = 'end';
+/** The lecture's `id` field inside the JSON (a person's initials, not an SSE id). */
+const SPEAKER = 'kgh';
+
+/** The lecture's payload, byte for byte: `{"id":"kgh","cnt":N}`. */
+export const countData = (cnt: number): string => JSON.stringify({ id: SPEAKER, cnt });
+
+/**
+ * The countdown as a script of events. The fixed stream gives every event an
+ * `id:` (the number itself) and closes with a named `end` event; the
+ * lecture's stream has neither.
+ */
+export function countdownScript(fixed: boolean): SseEvent[] {
+  const events: SseEvent[] = [];
+  for (let cnt = START; cnt >= 0; cnt--)
+    events.push(fixed ? { id: String(cnt), data: countData(cnt) } : { data: countData(cnt) });
+  if (fixed)
+    events.push({ id: END_ID, event: 'end', data: JSON.stringify({ id: SPEAKER, done: true }) });
+  return events;
+}
+
+/** Named events and multi-line data, for `addEventListener`. */
+export const NAMED_SCRIPT: readonly SseEvent[] = [
+  { id: '1', event: 'greeting', data: 'Hello! This event is named "greeting".' },
+  { id: '2', data: 'A plain event: it has no event: field, so it arrives as "message".' },
+  {
+    id: '3',
+    event: 'status',
+    data: JSON.stringify({ chapter: 'sse-countdown', lines: 'one data: line each' }, null, 2),
+  },
+  { id: '4', event: 'poem', data: 'Streams arrive\nline by line,\njoined with newlines.' },
+  { id: '5', event: 'end', data: 'That was every event.' },
+];
+
+/** How long `/limit-stream` waits between two ticks. */
+const LIMIT_TICK_MS = 1000;
+
+/** The address a stream is counted against, with IPv4-mapped IPv6 shortened. */
+function clientAddress(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** Sends `{ error }` with `status`: every failure of this API has this shape. */
+function fail(res: Response, status: number, error: string): void {
+  res.status(status).json({ error });
+}
+
+/** Reads `?dropAfter=N` (0–10): the count after which the server cuts the connection. */
+function dropAfterParam(req: Request): { value?: number; error?: string } {
+  const raw = req.query.dropAfter;
+  if (raw === undefined) return {};
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || value > START)
+    return { error: `"dropAfter" must be an integer from 0 to ${START}` };
+  return { value };
+}
+
+/**
+ * Where a script resumes for a `Last-Event-ID`: just after the event with that
+ * id. Anything that is not one of the script's ids (garbage, out of range,
+ * absent) is ignored and the script starts at the top. Returns `done` when the
+ * id is the last event's: the client already has everything.
+ */
+export function resumeIndex(
+  script: readonly SseEvent[],
+  lastEventId: string | undefined,
+): number | 'done' {
+  if (lastEventId === undefined) return 0;
+  const seen = script.findIndex((event) => event.id === lastEventId);
+  if (seen === -1) return 0;
+  return seen === script.length - 1 ? 'done' : seen + 1;
+}
+
+/**
+ * The SSE chapter's server: the lecture's countdown (`/lecture-countdown`),
+ * the fixed countdown (`/countdown`), named events, a long-lived stream for
+ * the connection-limit demo, and `/stats`. Returns an Express app that is not
+ * listening yet.
+ */
+export function createApp(options: CountdownAppOptions = {}): express.Express {
+  const {
+    client,
+    intervalMs = 1000,
+    retryMs = 1000,
+    heartbeatMs = 15_000,
+    maxStreamsPerClient = 20,
+  } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+
+  /** Open streams per client address; the sum is `/stats`' activeStreams. */
+  const perAddress = new Map<string, number>();
+  let activeStreams = 0;
+
+  /**
+   * Answers with `text/event-stream` and returns the stream, or answers 429
+   * and returns undefined when this address already holds its quota.
+   * `lecture` leaves out what the lecture's server did not send.
+   */
+  function openStream(req: Request, res: Response, lecture = false): EventStream | undefined {
+    const address = clientAddress(req);
+    const held = perAddress.get(address) ?? 0;
+    if (held >= maxStreamsPerClient) {
+      res.set('Retry-After', '5');
+      fail(
+        res,
+        429,
+        `too many open streams from ${address}: at most ${maxStreamsPerClient} at once. ` +
+          'Close one (or let a countdown finish) and try again.',
+      );
+      return undefined;
+    }
+    perAddress.set(address, held + 1);
+    activeStreams++;
+
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      // nginx (and proxies that copy it) would otherwise buffer the stream.
+      ...(lecture ? {} : { 'X-Accel-Buffering': 'no' }),
+    });
+    res.flushHeaders();
+    const stream = new EventStream(res);
+    res.on('close', () => {
+      activeStreams--;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left === 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+    if (!lecture) {
+      stream.retry(retryMs);
+      stream.every(heartbeatMs, () => stream.comment('heartbeat'));
+    }
+    return stream;
+  }
+
+  /**
+   * Sends `script` from `from` on, one event per interval, then ends the
+   * response. With `dropAfter`, the connection is cut one interval after the
+   * event whose count is `dropAfter`, as a network failure would.
+   */
+  function play(stream: EventStream, script: readonly SseEvent[], from: number, drop?: string) {
+    const step = (index: number) => {
+      const event = script[index];
+      if (event === undefined) return stream.end();
+      stream.send(event);
+      if (index === script.length - 1) return stream.end();
+      stream.after(intervalMs, () =>
+        drop !== undefined && event.data === drop ? stream.drop() : step(index + 1),
+      );
+    };
+    step(from);
+  }
+
+  /** A countdown route: the fixed one resumes from Last-Event-ID; the lecture's always starts at 10. */
+  function countdownRoute(fixed: boolean) {
+    const script = countdownScript(fixed);
+    return (req: Request, res: Response) => {
+      const dropAfter = dropAfterParam(req);
+      if (dropAfter.error) return fail(res, 400, dropAfter.error);
+      const from = fixed ? resumeIndex(script, req.get('last-event-id')) : 0;
+      // The client already saw the end: 204 tells EventSource to stop for good.
+      if (from === 'done') return void res.status(204).end();
+      const stream = openStream(req, res, !fixed);
+      if (!stream) return;
+      const drop = dropAfter.value === undefined ? undefined : countData(dropAfter.value);
+      play(stream, script, from, drop);
+    };
+  }
+
+  // The lecture's server: no id, no retry, no end event. Every connection starts at 10.
+  app.get('/lecture-countdown', countdownRoute(false));
+
+  // The fixed server (the default): ids, Last-Event-ID, retry, heartbeat, `end`, then 204.
+  app.get('/countdown', countdownRoute(true));
+
+  // Named events and multi-line data, resumable the same way.
+  app.get('/named-events', (req, res) => {
+    const from = resumeIndex(NAMED_SCRIPT, req.get('last-event-id'));
+    if (from === 'done') return void res.status(204).end();
+    const stream = openStream(req, res);
+    if (stream) play(stream, NAMED_SCRIPT, from);
+  });
+
+  // A stream that stays open until the client leaves: the connection-limit demo.
+  app.get('/limit-stream', (req, res) => {
+    const slot = String(req.query.slot ?? '');
+    if (!/^[1-9]\d?$/.test(slot)) return fail(res, 400, '"slot" must be an integer from 1 to 99');
+    const stream = openStream(req, res);
+    if (!stream) return;
+    let ticks = 0;
+    stream.send({ id: '0', event: 'hello', data: `slot ${slot} is open` });
+    stream.every(LIMIT_TICK_MS, () => {
+      ticks++;
+      stream.send({ id: String(ticks), event: 'tick', data: String(ticks) });
+    });
+  });
+
+  // How many streams are open right now: each holds timers until its client goes away.
+  app.get('/stats', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ activeStreams });
+  });
+
+  if (client) app.use(client);
+
+  // Anything else is a 404 with a JSON body naming what was asked for.
+  app.use((req, res) => fail(res, 404, `no route for ${req.method} ${req.path}`));
+  return app;
+}

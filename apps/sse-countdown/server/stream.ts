@@ -1,0 +1,89 @@
+import type { ServerResponse } from 'node:http';
+
+/** One event of an SSE script: the fields of the wire format this chapter uses. */
+export interface SseEvent {
+  /** `id:` — becomes the browser's Last-Event-ID. Left out by the lecture's stream. */
+  id?: string;
+  /** `event:` — the listener type. Left out, the browser dispatches `message`. */
+  event?: string;
+  /** `data:` — may hold newlines: each line goes on its own `data:` line. */
+  data: string;
+}
+
+/** Encodes one event as SSE text, ending with the blank line that dispatches it. */
+export function encodeEvent({ id, event, data }: SseEvent): string {
+  let frame = '';
+  if (event !== undefined) frame += `event: ${event}\n`;
+  if (id !== undefined) frame += `id: ${id}\n`;
+  for (const line of data.split('\n')) frame += `data: ${line}\n`;
+  return `${frame}\n`;
+}
+
+/**
+ * One open `text/event-stream` response. Every timer it starts goes through
+ * `after()`/`every()`, so all of them are cleared when the response closes,
+ * whichever side closed it.
+ */
+export class EventStream {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private open = true;
+
+  constructor(private readonly res: ServerResponse) {
+    res.on('close', () => {
+      this.open = false;
+      for (const timer of this.timers) clearTimeout(timer);
+      this.timers.clear();
+    });
+  }
+
+  /** False once the client went away or the server ended the response. */
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** How many timers this stream holds right now (0 after close). */
+  get pendingTimers(): number {
+    return this.timers.size;
+  }
+
+  send(event: SseEvent): void {
+    if (this.open) this.res.write(encodeEvent(event));
+  }
+
+  /** `retry: ms` — how long the browser waits before reconnecting. */
+  retry(ms: number): void {
+    if (this.open) this.res.write(`retry: ${ms}\n\n`);
+  }
+
+  /** A comment line: the browser ignores it, proxies see traffic. */
+  comment(text: string): void {
+    if (this.open) this.res.write(`: ${text}\n\n`);
+  }
+
+  /** Runs `fn` once after `ms`, unless the stream closes first. */
+  after(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.open) fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /** Runs `fn` every `ms` until the stream closes. */
+  every(ms: number, fn: () => void): void {
+    const timer = setInterval(() => {
+      if (this.open) fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /** Ends the response cleanly (the browser will try to reconnect unless told otherwise). */
+  end(): void {
+    if (this.open) this.res.end();
+  }
+
+  /** Cuts the TCP connection without ending the response: what a crash or a network drop looks like. */
+  drop(): void {
+    if (this.open) this.res.destroy();
+  }
+}
