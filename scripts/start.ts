@@ -75,6 +75,7 @@ for (const chapter of chapters) {
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
     stream?.on('data', (text: string) => {
+      if (stopping) return; // after Ctrl-C, pnpm only reports that its child was stopped
       for (const line of text.split('\n'))
         if (line.trim()) console.log(`[${chapter.name}] ${line}`);
     });
