@@ -19,14 +19,19 @@ function step(label: string, command: string, args: string[]): boolean {
   return ok;
 }
 
-/** Every workspace folder: apps/*, packages/*, e2e. */
+/** Every workspace folder, from the `packages:` globs of pnpm-workspace.yaml (`dir` or `dir/*`). */
 function workspaces(): string[] {
-  const dirs = ['apps', 'packages'].flatMap((group) =>
-    existsSync(join(root, group))
-      ? readdirSync(join(root, group)).map((name) => join(root, group, name))
-      : [],
-  );
-  return [...dirs, join(root, 'e2e')];
+  const manifest = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const list = manifest.match(/^packages:\n((?:[ \t]+-.*\n)+)/m)?.[1] ?? '';
+  const globs = list
+    .split('\n')
+    .map((line) => line.replace(/^\s*-\s*/, '').trim())
+    .filter(Boolean);
+  return globs.flatMap((glob) => {
+    if (!glob.endsWith('/*')) return [join(root, glob)];
+    const parent = join(root, glob.slice(0, -2));
+    return existsSync(parent) ? readdirSync(parent).map((name) => join(parent, name)) : [];
+  });
 }
 
 /** Sums the JSON reports of vitest (`test-results/vitest.json`) and Playwright (`e2e/test-results/e2e-*.json`). */
