@@ -6,11 +6,12 @@ import { e2ePorts } from './ports.ts';
 // One project per chapter (and one for the hub), read from the "course" metadata: no list to keep here.
 const all = listWorkspaces();
 
-// `pnpm e2e xhr` (or `--project xhr`) starts only that chapter's server. The choice is
-// kept in E2E_CHAPTERS, which the worker processes inherit when they load this file again.
+// `pnpm e2e xhr`, `--project xhr` or a spec path (`pnpm e2e tests/xhr/lecture.spec.ts`) starts
+// only that chapter's server. The choice is kept in E2E_CHAPTERS, which the worker
+// processes inherit when they load this file again.
 const named =
   process.env.E2E_CHAPTERS?.split(',') ??
-  process.argv.slice(2).flatMap((arg) => arg.replace(/^--project=/, '').split(','));
+  process.argv.slice(2).flatMap((arg) => arg.replace(/^--project=/, '').split(/[,/]/));
 const picked = all.filter((chapter) => named.includes(chapter.name));
 const chapters: Chapter[] = picked.length > 0 ? picked : all;
 process.env.E2E_CHAPTERS = chapters.map((chapter) => chapter.name).join(',');
