@@ -24,22 +24,29 @@ export async function waitForPort(port: number, timeoutMs = 30_000): Promise<voi
 }
 
 /**
- * Starts the built chapter `name` (its `start` script) with `env` (its port
- * vars at least) and waits until `env.PORT` accepts connections.
+ * Starts chapter `name` with its `start` script (the built page) or its `dev`
+ * script (Vite with HMR), with `env` (its port vars at least), and waits until
+ * `env.PORT` accepts connections.
  */
 export async function startChapterServer(
   name: string,
   env: Record<string, string>,
+  script: 'start' | 'dev' = 'start',
 ): Promise<ServerProcess> {
   const chapter = findChapter(name);
-  const child: ChildProcess = spawn('pnpm', ['--silent', 'start'], {
+  const child: ChildProcess = spawn('pnpm', ['--silent', script], {
     cwd: chapter.dir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true, // its own process group, so stop() reaches pnpm, tsx and node alike
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForPort(Number(env.PORT));
+  await Promise.race([
+    waitForPort(Number(env.PORT), 80_000),
+    exited.then(() => {
+      throw new Error(`${name} exited before it listened on ${env.PORT}`);
+    }),
+  ]);
   return {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

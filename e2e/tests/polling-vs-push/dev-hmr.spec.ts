@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { findChapter } from '@course/chapters';
 import { expect, test } from '@playwright/test';
 import { e2ePorts } from '../../ports.ts';
+import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // Dev mode: Vite's HMR WebSocket shares the chapter's HTTP server with the feed's
 // own WebSocket and Socket.IO. The chapter's upgrade routing must leave it alone.
@@ -9,30 +9,15 @@ import { e2ePorts } from '../../ports.ts';
 
 const port = (e2ePorts(findChapter('polling-vs-push')).PORT ?? 0) + 50;
 const base = `http://localhost:${port}`;
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  server = spawn('pnpm', ['--filter', '@course/polling-vs-push', 'dev'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-    // Its own process group, so afterAll can stop tsx watch and the server it runs.
-    detached: true,
-  });
-  const until = Date.now() + 80_000;
-  for (;;) {
-    const up = await fetch(`${base}/`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > until) throw new Error(`the dev server did not answer on ${base}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  server = await startChapterServer('polling-vs-push', { PORT: String(port) }, 'dev');
 });
 
-test.afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+test.afterAll(async () => {
+  await server?.stop();
 });
 
 test('in dev mode, HMR connects and stays connected while all six run', async ({ page }) => {

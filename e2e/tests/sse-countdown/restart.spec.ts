@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { findChapter } from '@course/chapters';
 import { expect, test } from '@playwright/test';
 import { e2ePorts } from '../../ports.ts';
+import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // The fixed countdown survives a server restart: this spec starts, kills and restarts its own
 // server on a port no other test uses, and the browser resumes from Last-Event-ID.
@@ -10,42 +10,21 @@ const chapter = findChapter('sse-countdown');
 const PORT = (e2ePorts(chapter).PORT ?? 13100) + 50;
 const BASE = `http://localhost:${PORT}`;
 
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 
-/** Starts the chapter's server (built client) on PORT and waits until it answers. */
+/** Starts the chapter's server (built client) on PORT, with a slower countdown; resolves once it listens. */
 async function startServer(): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: chapter.dir,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      COUNTDOWN_INTERVAL_MS: '800',
-      COUNTDOWN_RETRY_MS: '300',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  server = await startChapterServer('sse-countdown', {
+    PORT: String(PORT),
+    COUNTDOWN_INTERVAL_MS: '800',
+    COUNTDOWN_RETRY_MS: '300',
   });
-  server = child;
-  const until = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/stats`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`server on ${PORT} did not start in 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Stops the server with SIGTERM (it closes every open stream) and waits for it to exit. */
 async function stopServer(): Promise<void> {
-  const child = server;
+  await server?.stop();
   server = undefined;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 test.afterAll(stopServer);

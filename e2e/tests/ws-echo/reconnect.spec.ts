@@ -1,43 +1,24 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { findChapter } from '@course/chapters';
 import { expect, test } from '@playwright/test';
 import { e2ePorts } from '../../ports.ts';
+import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // Reconnect after the server goes away, and the back/forward cache, on /reconnect.
 
 const chapter = findChapter('ws-echo');
 /** A port of this spec's own, so stopping the server does not disturb the other specs. */
 const OWN_PORT = (e2ePorts(chapter).PORT as number) + 50;
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 
-/** Starts the chapter's built server on OWN_PORT in its own process group; resolves once it serves. */
+/** Starts the chapter's built server on OWN_PORT; resolves once it listens. */
 async function startServer(): Promise<void> {
-  server = spawn('pnpm', ['start'], {
-    cwd: chapter.dir,
-    env: { ...process.env, PORT: String(OWN_PORT) },
-    detached: true,
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${OWN_PORT}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the ws-echo server did not start on ${OWN_PORT}`);
+  server = await startChapterServer('ws-echo', { PORT: String(OWN_PORT) });
 }
 
-/** Stops the server process group this spec started, and waits for it to exit. */
+/** Stops the server this spec started and waits for it to exit. */
 async function stopServer(): Promise<void> {
-  const child = server;
+  await server?.stop();
   server = undefined;
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  await exited;
 }
 
 test.afterAll(stopServer);
