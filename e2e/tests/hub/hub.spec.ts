@@ -1,5 +1,6 @@
-import { listChapters } from '@course/chapters';
+import { findChapter, listChapters } from '@course/chapters';
 import { expect, test } from '@playwright/test';
+import { e2ePorts } from '../../ports.ts';
 import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // The hub lists every chapter in order; a chapter's dot follows its server live.
@@ -30,13 +31,16 @@ test.afterAll(async () => {
 const hubUrl = `http://localhost:${1900 + OFFSET}/`;
 
 test('lists every chapter in course order with title, summary and ports', async ({ page }) => {
-  await page.goto(hubUrl);
+  // The hub the e2e config started (baseURL), which shows the chapters' e2e ports.
+  await page.goto('/');
   const items = page.locator('li.chapter');
   await expect(items).toHaveCount(chapters.length);
   await expect(items.locator('h3 a')).toHaveText(chapters.map((chapter) => chapter.course.title));
   const first = items.first();
   await expect(first).toContainText(chapters[0]?.course.summary ?? '');
-  await expect(first.locator('.ports')).toHaveText(`pnpm lesson xhr · PORT ${xhrPort}`);
+  const xhrE2ePort = e2ePorts(findChapter('xhr')).PORT;
+  await expect(first.locator('.ports')).toHaveText(`pnpm lesson xhr · PORT ${xhrE2ePort}`);
+  await expect(first.locator('a.open')).toHaveAttribute('href', `http://localhost:${xhrE2ePort}/`);
 });
 
 test('a running chapter is up, a stopped one down, and the dot follows live', async ({ page }) => {
