@@ -254,10 +254,13 @@ describe('typing, online list, join and leave', () => {
 });
 
 describe('connection state recovery', () => {
-  it('a dropped client gets the 3 messages it missed, once each, in order, with socket.recovered', async () => {
+  /**
+   * A server and two logged-in clients: `sender`, and `dropped`, whose 2 s
+   * reconnect delay keeps the gap open while messages go out without it.
+   */
+  async function senderAndDropped() {
     const started = await serve();
     const sender = await connect(started.url);
-    // A 2 s reconnect delay keeps the gap open while the 3 messages go out.
     const dropped = await connect(started.url, {
       reconnectionDelay: 2000,
       reconnectionDelayMax: 2000,
@@ -265,6 +268,11 @@ describe('connection state recovery', () => {
     });
     await login(sender, 'sender');
     await login(dropped, 'dropped');
+    return { started, sender, dropped };
+  }
+
+  it('a dropped client gets the 3 messages it missed, once each, in order, with socket.recovered', async () => {
+    const { started, sender, dropped } = await senderAndDropped();
     const firstId = dropped.id;
     const got = collect<ChatMessage>(dropped, 'chat');
     const reasons: string[] = [];
@@ -293,15 +301,7 @@ describe('connection state recovery', () => {
   });
 
   it('replays io.to(id) and even socket.emit on the old socket, but not volatile packets; notices left and back', async () => {
-    const started = await serve();
-    const sender = await connect(started.url);
-    const dropped = await connect(started.url, {
-      reconnectionDelay: 2000,
-      reconnectionDelayMax: 2000,
-      randomizationFactor: 0,
-    });
-    await login(sender, 'sender');
-    await login(dropped, 'dropped');
+    const { started, sender, dropped } = await senderAndDropped();
     const presence = collect<Presence>(sender, 'presence');
     const notices = collect<string>(dropped, 'notice');
     const droppedId = dropped.id ?? '';
