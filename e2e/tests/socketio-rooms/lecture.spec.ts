@@ -35,6 +35,7 @@ test('the same steps on the fixed page: room A no longer reaches you', async ({ 
   if (!x || !y) throw new Error('two people expected');
   const [A, B] = [uniqueRoom('A'), uniqueRoom('B')];
   await x.send({ name: 'X', room: A, msg: 'hi A' });
+  await expect(x.page.locator('#chat li').last()).toHaveText('X:hi A');
   await x.send({ room: B, msg: 'hi B' });
   await expect(x.page.locator('#current-room')).toHaveText(B);
   await y.send({ name: 'Y', room: A, msg: 'only for A' });

@@ -10,15 +10,17 @@ const field = (id: string) => byId<HTMLInputElement>(id);
 byId('form').addEventListener('submit', async (event) => {
   event.preventDefault();
   // Send our details and the message, as the lecture does; the ack reports bad input.
+  const msg = field('msg').value;
   const answer = await ask(() =>
     chat.timeout(ACK_TIMEOUT_MS).emitWithAck('chat message', {
       name: field('name').value,
       room: field('room').value,
-      msg: field('msg').value,
+      msg,
     }),
   );
   showError(answer);
-  if (answer.ok) field('msg').value = '';
+  // Clear the field only if it still holds what we sent: the next message may be typed already.
+  if (answer.ok && field('msg').value === msg) field('msg').value = '';
 });
 
 // A message from any room this socket is in, shown as the lecture does: "name:msg", as text.

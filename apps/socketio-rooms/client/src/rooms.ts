@@ -29,15 +29,17 @@ async function join(room: string): Promise<void> {
 byId('form').addEventListener('submit', async (event) => {
   event.preventDefault();
   // The lecture's message; in this mode it also moves us to its room if we were elsewhere.
+  const msg = field('msg').value;
   const answer = await ask(() =>
     chat.timeout(ACK_TIMEOUT_MS).emitWithAck('chat message', {
       name: field('name').value,
       room: field('room').value,
-      msg: field('msg').value,
+      msg,
     }),
   );
   showError(answer);
-  if (answer.ok) field('msg').value = '';
+  // Clear the field only if it still holds what we sent: the next message may be typed already.
+  if (answer.ok && field('msg').value === msg) field('msg').value = '';
 });
 
 byId('join').addEventListener('click', () => join(field('room').value));
