@@ -192,16 +192,35 @@ function render(stats: RunStats) {
   );
 }
 
-/** Sends the receipts gathered since last time (and who finished); draws the answer. */
-async function report(runId: string): Promise<RunStats> {
-  const receipts: Partial<Record<Technique, [number, number][]>> = {};
-  for (const lane of lanes) {
-    if (lane.pending.length) receipts[lane.technique] = lane.pending.splice(0, 2000);
-  }
-  const finished = lanes.filter((lane) => lane.finished).map((lane) => lane.technique);
-  const stats = await api<RunStats>(`/api/runs/${runId}/receipts`, { receipts, finished });
-  render(stats);
-  return stats;
+/** The report on its way to the server, if any: reports go one at a time. */
+let reporting: Promise<RunStats> | null = null;
+
+/**
+ * Sends the receipts gathered since last time (and who finished); draws the answer.
+ * Reports are chained: a "finished" report that overtook an earlier one still in
+ * flight would be counted before that one's receipts, and show them as lost.
+ */
+function report(runId: string): Promise<RunStats> {
+  const previous = reporting?.catch(() => undefined);
+  const next = (async () => {
+    await previous;
+    const receipts: Partial<Record<Technique, [number, number][]>> = {};
+    for (const lane of lanes) {
+      if (lane.pending.length) receipts[lane.technique] = lane.pending.splice(0, 2000);
+    }
+    const finished = lanes.filter((lane) => lane.finished).map((lane) => lane.technique);
+    try {
+      const stats = await api<RunStats>(`/api/runs/${runId}/receipts`, { receipts, finished });
+      render(stats);
+      return stats;
+    } catch (err) {
+      // Not delivered: keep the receipts for the next report.
+      for (const lane of lanes) lane.pending.unshift(...(receipts[lane.technique] ?? []));
+      throw err;
+    }
+  })();
+  reporting = next;
+  return next;
 }
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
