@@ -17,3 +17,25 @@ export function e2ePorts(chapter: Chapter): Record<string, number> {
 export function e2eBaseUrl(name: string): string {
   return `http://localhost:${e2ePorts(findChapter(name)).PORT}`;
 }
+
+/**
+ * A port for a server that a spec starts (and stops) itself: the chapter's e2e
+ * PORT plus 50, plus the worker's parallel index, so that the same spec running
+ * in two workers at once (`--repeat-each`) never asks for the same port.
+ */
+export function ownPort(name: string): number {
+  return findChapter(name).course.ports.PORT + E2E_PORT_OFFSET + 50 + parallelIndex();
+}
+
+/**
+ * The offset for a hub spec's own set of chapter ports: defaults + 20000, plus
+ * 5000 per parallel worker (wider than the span of the chapters' defaults).
+ */
+export function ownChapterPortOffset(): number {
+  return 20_000 + 5_000 * parallelIndex();
+}
+
+/** Playwright's index of this worker among those running at once (0 when unset). */
+function parallelIndex(): number {
+  return Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+}

@@ -1,13 +1,13 @@
 import { findChapter, listChapters } from '@course/chapters';
 import { expect, test } from '@playwright/test';
-import { e2ePorts } from '../../ports.ts';
+import { e2ePorts, ownChapterPortOffset } from '../../ports.ts';
 import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // The hub lists every chapter in order; a chapter's dot follows its server live.
 // This spec runs its own hub and its own XHR server on ports nobody else uses
-// (defaults + 20000), so which chapters are up is under its control.
+// (defaults + 20000, see ownChapterPortOffset), so which chapters are up is under its control.
 
-const OFFSET = 20_000;
+const OFFSET = ownChapterPortOffset();
 const chapters = listChapters();
 const xhrPort = 2000 + OFFSET;
 let hub: ServerProcess;

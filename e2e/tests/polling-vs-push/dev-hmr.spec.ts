@@ -1,13 +1,12 @@
-import { findChapter } from '@course/chapters';
 import { expect, test } from '@playwright/test';
-import { e2ePorts } from '../../ports.ts';
+import { ownPort } from '../../ports.ts';
 import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // Dev mode: Vite's HMR WebSocket shares the chapter's HTTP server with the feed's
 // own WebSocket and Socket.IO. The chapter's upgrade routing must leave it alone.
 // This spec runs its own dev server on a port of its own and stops it afterwards.
 
-const port = (e2ePorts(findChapter('polling-vs-push')).PORT ?? 0) + 50;
+const port = ownPort('polling-vs-push');
 const base = `http://localhost:${port}`;
 let server: ServerProcess | undefined;
 

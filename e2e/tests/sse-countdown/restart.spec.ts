@@ -1,13 +1,11 @@
-import { findChapter } from '@course/chapters';
 import { expect, test } from '@playwright/test';
-import { e2ePorts } from '../../ports.ts';
+import { ownPort } from '../../ports.ts';
 import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // The fixed countdown survives a server restart: this spec starts, kills and restarts its own
 // server on a port no other test uses, and the browser resumes from Last-Event-ID.
 
-const chapter = findChapter('sse-countdown');
-const PORT = (e2ePorts(chapter).PORT ?? 13100) + 50;
+const PORT = ownPort('sse-countdown');
 const BASE = `http://localhost:${PORT}`;
 
 let server: ServerProcess | undefined;

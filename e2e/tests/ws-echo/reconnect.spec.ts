@@ -1,13 +1,11 @@
-import { findChapter } from '@course/chapters';
 import { expect, test } from '@playwright/test';
-import { e2ePorts } from '../../ports.ts';
+import { ownPort } from '../../ports.ts';
 import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // Reconnect after the server goes away, and the back/forward cache, on /reconnect.
 
-const chapter = findChapter('ws-echo');
 /** A port of this spec's own, so stopping the server does not disturb the other specs. */
-const OWN_PORT = (e2ePorts(chapter).PORT as number) + 50;
+const OWN_PORT = ownPort('ws-echo');
 let server: ServerProcess | undefined;
 
 /** Starts the chapter's built server on OWN_PORT; resolves once it listens. */
