@@ -31,35 +31,21 @@ const KNOWN_EVENTS = new Set<string>(['chat message', 'join', 'leave']);
 /** Counts characters as a person does (code points), not UTF-16 units. */
 const length = (text: string) => [...text].length;
 
-/** Checks a room name and returns it trimmed, or an error sentence. */
-export function checkRoom(room: unknown): { value: string } | { error: string } {
-  if (typeof room !== 'string') return { error: `"room" must be a string (got ${kind(room)})` };
-  const value = room.trim();
-  if (value === '') return { error: '"room" must not be empty' };
-  if (length(value) > LIMITS.room)
-    return { error: `"room" is over ${LIMITS.room} characters (got ${length(value)})` };
+type Field = keyof typeof LIMITS;
+
+/**
+ * Checks one text field: a string, not blank, within its limit. Names and rooms
+ * are kept trimmed; a message keeps its spaces. Returns the value or an error sentence.
+ */
+function checkText(field: Field, input: unknown): { value: string } | { error: string } {
+  if (typeof input !== 'string')
+    return { error: `"${field}" must be a string (got ${kind(input)})` };
+  const value = field === 'msg' ? input : input.trim();
+  if (value.trim() === '') return { error: `"${field}" must not be empty` };
+  if (length(value) > LIMITS[field])
+    return { error: `"${field}" is over ${LIMITS[field]} characters (got ${length(value)})` };
   return { value };
 }
-
-function checkName(name: unknown): { value: string } | { error: string } {
-  if (typeof name !== 'string') return { error: `"name" must be a string (got ${kind(name)})` };
-  const value = name.trim();
-  if (value === '') return { error: '"name" must not be empty' };
-  if (length(value) > LIMITS.name)
-    return { error: `"name" is over ${LIMITS.name} characters (got ${length(value)})` };
-  return { value };
-}
-
-function checkMsg(msg: unknown): { value: string } | { error: string } {
-  if (typeof msg !== 'string') return { error: `"msg" must be a string (got ${kind(msg)})` };
-  if (msg.trim() === '') return { error: '"msg" must not be empty' };
-  if (length(msg) > LIMITS.msg)
-    return { error: `"msg" is over ${LIMITS.msg} characters (got ${length(msg)})` };
-  return { value: msg };
-}
-
-const CHECKS = { name: checkName, room: checkRoom, msg: checkMsg };
-type Field = keyof typeof CHECKS;
 
 /** Checks `data` is an object whose `fields` pass their checks; the first problem wins. */
 function parseFields<F extends Field>(
@@ -70,7 +56,7 @@ function parseFields<F extends Field>(
   if (!body) return { error: `expected an object {${fields.join(', ')}} (got ${kind(data)})` };
   const values = {} as Record<F, string>;
   for (const field of fields) {
-    const checked = CHECKS[field](body[field]);
+    const checked = checkText(field, body[field]);
     if ('error' in checked) return { error: checked.error };
     values[field] = checked.value;
   }

@@ -45,3 +45,22 @@ export function showError(answer: Ack | null): void {
   const output = byId('error');
   output.textContent = answer && !answer.ok ? `Error: ${answer.error}` : '';
 }
+
+/**
+ * Sends the form's name, room and message as the lecture's `chat message`, and
+ * shows the ack's error if any. On success the Message field is cleared, but
+ * only if it still holds what was sent: the next message may be typed already.
+ */
+export async function sendChatMessage(chat: ChatSocket): Promise<void> {
+  const field = (id: string) => byId<HTMLInputElement>(id);
+  const msg = field('msg').value;
+  const answer = await ask(() =>
+    chat.timeout(ACK_TIMEOUT_MS).emitWithAck('chat message', {
+      name: field('name').value,
+      room: field('room').value,
+      msg,
+    }),
+  );
+  showError(answer);
+  if (answer.ok && field('msg').value === msg) field('msg').value = '';
+}

@@ -1,7 +1,7 @@
 import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 import type { RoomInfo } from '../../events.ts';
-import { ACK_TIMEOUT_MS, ask, connectChat, showError } from './connect.ts';
+import { ACK_TIMEOUT_MS, ask, connectChat, sendChatMessage, showError } from './connect.ts';
 
 // Explicit membership (the server's default mode): one room per socket.
 const chat = connectChat('explicit');
@@ -26,20 +26,10 @@ async function join(room: string): Promise<void> {
   showError(answer);
 }
 
-byId('form').addEventListener('submit', async (event) => {
+byId('form').addEventListener('submit', (event) => {
   event.preventDefault();
   // The lecture's message; in this mode it also moves us to its room if we were elsewhere.
-  const msg = field('msg').value;
-  const answer = await ask(() =>
-    chat.timeout(ACK_TIMEOUT_MS).emitWithAck('chat message', {
-      name: field('name').value,
-      room: field('room').value,
-      msg,
-    }),
-  );
-  showError(answer);
-  // Clear the field only if it still holds what we sent: the next message may be typed already.
-  if (answer.ok && field('msg').value === msg) field('msg').value = '';
+  void sendChatMessage(chat);
 });
 
 byId('join').addEventListener('click', () => join(field('room').value));
