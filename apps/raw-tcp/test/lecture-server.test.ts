@@ -105,8 +105,35 @@ describe('the lecture TCP server', () => {
     expect(next.text()).toBe(SERVER_GREETING + SERVER_FAREWELL);
   });
 
-  it('remembers only a bounded number of recent connections', () => {
-    expect(lecture.recent().length).toBeLessThanOrEqual(32);
-    expect(lecture.recent().every((c) => c.received.length <= 16 * 1024)).toBe(true);
+  it('remembers only a bounded number of recent connections, dropping the oldest', async () => {
+    // A server of its own with a small bound, so more clients than the bound are quick to make.
+    const small = createLectureServer({ keepRecent: 3, recordBytes: 9, log: () => {} });
+    const own = await listening(small.server);
+    try {
+      const ports: number[] = [];
+      for (let i = 1; i <= 7; i++) {
+        const peer = await connectPeer(own.port);
+        ports.push(peer.socket.localPort ?? 0);
+        peer.socket.write(`client #${i} says hello`);
+        // One at a time: each has been accepted (and numbered) before the next connects.
+        await within(peer.closed, 5000);
+      }
+      await expect.poll(() => small.recent().every((c) => c.closed)).toBe(true);
+      const kept = small.recent();
+      // Seven came, three are kept: the newest three in order; #1 to #4 were evicted.
+      expect(kept.map((c) => c.id)).toEqual([5, 6, 7]);
+      expect(kept.map((c) => c.remotePort)).toEqual(ports.slice(4));
+      // Each keeps only the first recordBytes (9) bytes, but counts them all.
+      expect(kept.map((c) => c.received.toString())).toEqual([
+        'client #5',
+        'client #6',
+        'client #7',
+      ]);
+      expect(kept.map((c) => c.receivedBytes)).toEqual(
+        [5, 6, 7].map((i) => `client #${i} says hello`.length),
+      );
+    } finally {
+      await own.close();
+    }
   });
 });

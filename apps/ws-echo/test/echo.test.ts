@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { listening } from '@course/kit/test-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BASE_MS, backoffDelay, CAP_MS } from '../client/src/backoff.ts';
 import {
   createEchoServer,
@@ -197,10 +197,53 @@ describe('heartbeat', () => {
   });
 
   it('close() stops the heartbeat and drops every client', async () => {
-    const beat = await start({ heartbeatMs: 500 });
-    const client = await openClient(`${beat.ws}/`);
-    await beat.server.close();
+    const heartbeatMs = 40;
+    // close() drops every client, so a heartbeat left running after it would
+    // ping nobody and show nothing on the wire. Count its ticks instead: while
+    // the server is built, setInterval hands the real timer a callback that
+    // counts each tick and then runs the heartbeat as usual.
+    const realSetInterval = globalThis.setInterval;
+    let heartbeats = 0;
+    let ticks = 0;
+    const spy = vi.spyOn(globalThis, 'setInterval').mockImplementation(((
+      callback: (...args: unknown[]) => void,
+      ms?: number,
+      ...args: unknown[]
+    ) => {
+      if (ms !== heartbeatMs) return realSetInterval(callback, ms, ...args);
+      heartbeats += 1;
+      return realSetInterval(
+        (...tickArgs: unknown[]) => {
+          ticks += 1;
+          callback(...tickArgs);
+        },
+        ms,
+        ...args,
+      );
+    }) as unknown as typeof setInterval);
+    let http: ReturnType<typeof createEchoServer>;
+    try {
+      http = createEchoServer({ heartbeatMs, log: () => {} });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(heartbeats).toBe(1);
+    const server = await listening(http);
+    const client = await openClient(`ws://127.0.0.1:${server.port}/`);
+    let pings = 0;
+    client.ws.on('ping', () => {
+      pings += 1;
+    });
+    // The counted timer is the heartbeat: while it ticks, the client is pinged.
+    await until(() => pings >= 2 && ticks >= 2);
+
+    const closing = server.close();
+    const ticksAtClose = ticks;
+    await closing;
     expect((await client.closed).code).toBe(1006);
+    // Five periods later the heartbeat has not ticked again.
+    await new Promise((resolve) => setTimeout(resolve, heartbeatMs * 5));
+    expect(ticks).toBe(ticksAtClose);
   });
 });
 

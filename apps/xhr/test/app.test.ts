@@ -16,6 +16,60 @@ afterAll(() => server.close());
 const postJson = (body: string, path = '/ajax4_result1') =>
   fetch(url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
 
+/** A response's status and JSON body. */
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const answer = async (res: Response): Promise<Answer> => ({
+  status: res.status,
+  body: await res.json(),
+});
+
+/** What JSON.parse says about `text`: the server's 400 quotes it. */
+function parseError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`${text} parses`);
+}
+
+/**
+ * POSTs to /upload declaring `bytes` in Content-Length but sending one byte:
+ * only a server that checks the declared size answers (then the socket is dropped).
+ */
+function declaredUpload(bytes: number): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/upload`, {
+      method: 'POST',
+      headers: { 'Content-Length': String(bytes) },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`no answer to an upload declaring ${bytes} bytes`));
+    }, 3000);
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (piece: Buffer) => {
+        text += piece.toString();
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+      });
+    });
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    req.write('x');
+  });
+}
+
 describe('the lecture routes', () => {
   it('serves /ajax_intro_data.txt as a static file', async () => {
     const res = await fetch(`${url}/ajax_intro_data.txt`);
@@ -133,10 +187,139 @@ describe('bad input', () => {
     expect(big.status).toBe(400);
   });
 
-  it('keeps serving after every bad request', async () => {
-    const res = await fetch(`${url}/ajax2_get`);
-    expect(res.status).toBe(200);
-  });
+  it('answers every kind of bad request with its status and message, and keeps serving', async () => {
+    // Started before the bad requests, and still due their normal answers after them.
+    const lecture = fetch(`${url}/ajax3_result1`).then(answer);
+    const slow = fetch(`${url}/slow?ms=1000`).then(answer);
+    // Should an assertion below fail first, these are never awaited: no unhandled rejection then.
+    for (const pending of [lecture, slow]) pending.catch(() => {});
+
+    const malformed = '{"id": "a", ';
+    const bad: Array<[what: string, send: () => Promise<Answer>, status: number, error: string]> = [
+      [
+        'malformed JSON',
+        () => postJson(malformed).then(answer),
+        400,
+        `malformed JSON: ${parseError(malformed)}`,
+      ],
+      [
+        'a JSON body over 1 MiB',
+        () => postJson(JSON.stringify({ id: 'a', content: 'x'.repeat(1024 * 1024) })).then(answer),
+        413,
+        'body is over the 1048576-byte limit',
+      ],
+      [
+        'a JSON array',
+        () => postJson('["a", "b"]').then(answer),
+        400,
+        'body must be a JSON object with "id" and "content"',
+      ],
+      ['no id', () => postJson('{"content": "c"}').then(answer), 400, '"id" is missing'],
+      ['no content', () => postJson('{"id": "a"}').then(answer), 400, '"content" is missing'],
+      [
+        'a numeric id',
+        () => postJson('{"id": 7, "content": "c"}').then(answer),
+        400,
+        '"id" must be a string',
+      ],
+      [
+        'a null content',
+        () => postJson('{"id": "a", "content": null}').then(answer),
+        400,
+        '"content" must be a string',
+      ],
+      [
+        'a text/plain body',
+        () =>
+          fetch(`${url}/ajax4_result1`, { method: 'POST', body: '{"id":"a","content":"b"}' }).then(
+            answer,
+          ),
+        415,
+        'Content-Type must be application/json (got text/plain;charset=UTF-8)',
+      ],
+      [
+        'a body without a Content-Type',
+        () =>
+          fetch(`${url}/ajax4_result1`, {
+            method: 'POST',
+            body: new Uint8Array([0x7b, 0x7d]),
+          }).then(answer),
+        415,
+        'Content-Type must be application/json (got none)',
+      ],
+      [
+        '/slow?ms=-5',
+        () => fetch(`${url}/slow?ms=-5`).then(answer),
+        400,
+        '"ms" must be an integer from 0 to 30000',
+      ],
+      [
+        '/slow?ms=1.5',
+        () => fetch(`${url}/slow?ms=1.5`).then(answer),
+        400,
+        '"ms" must be an integer from 0 to 30000',
+      ],
+      [
+        '/slow?ms=1&ms=2',
+        () => fetch(`${url}/slow?ms=1&ms=2`).then(answer),
+        400,
+        '"ms" must be an integer from 0 to 30000',
+      ],
+      [
+        '/download?bytes=999999999',
+        () => fetch(`${url}/download?bytes=999999999`).then(answer),
+        400,
+        '"bytes" must be an integer from 1 to 16777216',
+      ],
+      [
+        '/download?chunkDelayMs=5000',
+        () => fetch(`${url}/download?chunkDelayMs=5000`).then(answer),
+        400,
+        '"chunkDelayMs" must be an integer from 0 to 1000',
+      ],
+      [
+        'an upload declaring 65 MiB',
+        () => declaredUpload(65 * 1024 * 1024),
+        413,
+        'upload is over the 67108864-byte limit',
+      ],
+      ['an unknown route', () => fetch(`${url}/nope`).then(answer), 404, 'no route for GET /nope'],
+      [
+        'a wrong verb',
+        () => fetch(`${url}/ajax2_get`, { method: 'PUT' }).then(answer),
+        404,
+        'no route for PUT /ajax2_get',
+      ],
+    ];
+    // Between bad requests, good ones get their normal answers.
+    const good: Array<[send: () => Promise<Answer>, body: unknown]> = [
+      [
+        () => fetch(`${url}/ajax2_get`).then(answer),
+        { method: 'get', des: '이것은 get 호출로 얻은 데이터 입니다.' },
+      ],
+      [
+        () => postJson('{"id": "abcd", "content": "ok"}').then(answer),
+        { id: 'abcd', content: 'ok' },
+      ],
+      [() => fetch(`${url}/slow?ms=0`).then(answer), { waitedMs: 0 }],
+      [
+        () => fetch(`${url}/upload`, { method: 'POST', body: new Uint8Array(1000) }).then(answer),
+        { received: 1000 },
+      ],
+    ];
+
+    for (const [i, [what, send, status, error]] of bad.entries()) {
+      expect({ what, ...(await send()) }).toEqual({ what, status, body: { error } });
+      const [sendGood, body] = good[i % good.length] as (typeof good)[number];
+      expect({ after: what, ...(await sendGood()) }).toEqual({ after: what, status: 200, body });
+    }
+
+    expect(await lecture).toEqual({
+      status: 200,
+      body: { method: 'get', des: '이것은 get 호출로 얻은 데이터 입니다.' },
+    });
+    expect(await slow).toEqual({ status: 200, body: { waitedMs: 1000 } });
+  }, 15_000);
 });
 
 describe('routes for the beyond-the-lecture demos', () => {
