@@ -12,7 +12,7 @@ export const README_SECTIONS = [
 ] as const;
 
 /** The scripts every chapter has (see the root README). */
-export const CHAPTER_SCRIPTS = ['dev', 'build', 'start', 'test'] as const;
+export const CHAPTER_SCRIPTS = ['dev', 'build', 'typecheck', 'start', 'test'] as const;
 
 /** `export function createApp(`, `createServer(`, `createEchoServer(`, `createServers(`, or the `const` forms. */
 const FACTORY = /export\s+(?:(?:async\s+)?function|const)\s+create\w*(?:App|Servers?)\b/;
