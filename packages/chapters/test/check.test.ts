@@ -20,7 +20,7 @@ const manifest = (
   name: string,
   order: number,
   PORT: number,
-  scripts = ['dev', 'build', 'start', 'test'],
+  scripts = ['dev', 'build', 'typecheck', 'start', 'test'],
 ) =>
   JSON.stringify({
     name: `@course/${name}`,
@@ -57,6 +57,7 @@ describe('checkChapters', () => {
       'apps/bare/server/app.ts': 'export function helper() {}\n',
     });
     expect(checkChapters(root)).toEqual([
+      'apps/bare: package.json has no "typecheck" script',
       'apps/bare: package.json has no "start" script',
       'apps/bare: package.json has no "test" script',
       `apps/bare: README.md has no "## What you'll see" section`,
