@@ -36,6 +36,24 @@ export function chooseBrowser(env: NodeJS.ProcessEnv = process.env): BrowserChoi
   return system ? { executablePath: system, source: 'system' } : undefined;
 }
 
+/**
+ * The chosen browser's name and version, e.g. `Chromium 156.0.8078.108`, as
+ * it reports it with `--version` (the log and the e2e report record it, since
+ * browser behaviour differs between versions). Undefined when it cannot say.
+ */
+export function browserVersion(
+  choice: BrowserChoice | undefined = chooseBrowser(),
+): string | undefined {
+  if (!choice) return undefined;
+  const path = choice.executablePath ?? chromium.executablePath();
+  try {
+    const out = execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+    return out.match(/^\S+(?: \S+)*? \d+(?:\.\d+)+/)?.[0] ?? out.trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs a command, inheriting the terminal; true when it exits 0. */
 export function tryRun(command: string, args: string[], timeoutMs = 300_000): boolean {
   try {

@@ -1,6 +1,6 @@
 import { type Chapter, listWorkspaces } from '@course/chapters';
 import { defineConfig } from '@playwright/test';
-import { chooseBrowser } from './browser.ts';
+import { browserVersion, chooseBrowser } from './browser.ts';
 import { e2ePorts } from './ports.ts';
 
 // One project per chapter (and one for the hub), read from the "course" metadata: no list to keep here.
@@ -19,6 +19,8 @@ process.env.E2E_CHAPTERS = chapters.map((chapter) => chapter.name).join(',');
 const selection = picked.length > 0 ? process.env.E2E_CHAPTERS.replaceAll(',', '+') : 'all';
 
 const browser = chooseBrowser();
+// Computed once in the main process; workers inherit it. The JSON report records it.
+process.env.E2E_BROWSER_VERSION ??= browserVersion(browser) ?? 'unknown';
 
 /** Extra env for the chapter's server under test, from `course.testEnv` (e.g. a shorter delay). */
 function testEnv(chapter: Chapter): Record<string, string> {
@@ -36,6 +38,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   outputDir: `test-results/${selection}`,
+  metadata: {
+    browser: process.env.E2E_BROWSER_VERSION,
+    browserPath: browser?.executablePath ?? 'playwright',
+  },
   reporter: [['list'], ['json', { outputFile: `test-results/e2e-${selection}.json` }]],
   use: {
     headless: true,
