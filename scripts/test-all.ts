@@ -9,14 +9,30 @@ import { findRepoRoot } from '@course/chapters';
 
 const root = findRepoRoot();
 const failedSteps: string[] = [];
+const timings: { label: string; seconds: number; ok: boolean }[] = [];
 
-/** Runs one step with the terminal attached; remembers it when it fails. */
+/** Runs one step with the terminal attached; remembers its time, and the step when it fails. */
 function step(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const started = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root });
   const ok = result.status === 0;
+  timings.push({ label, seconds: (performance.now() - started) / 1000, ok });
   if (!ok) failedSteps.push(label);
   return ok;
+}
+
+/** Each step's wall time, then the total: where `pnpm test` spends its time. */
+function printTimings(): void {
+  const width = Math.max(...timings.map((t) => t.label.length), 'total'.length);
+  const line = (label: string, seconds: number, mark = '') =>
+    console.log(`  ${label.padEnd(width)}  ${seconds.toFixed(1).padStart(6)} s${mark}`);
+  console.log('\nTime per step:');
+  for (const t of timings) line(t.label, t.seconds, t.ok ? '' : '  (failed)');
+  line(
+    'total',
+    timings.reduce((sum, t) => sum + t.seconds, 0),
+  );
 }
 
 /** Every workspace folder, from the `packages:` globs of pnpm-workspace.yaml (`dir` or `dir/*`). */
@@ -79,6 +95,7 @@ if (built && step('browser', 'pnpm', ['--filter', '@course/e2e', 'run', 'ensure-
   console.log('\nSkipping the e2e tests: the build failed.');
 }
 const { passed, failed, skipped } = countResults();
+printTimings();
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
 if (passed + failed === 0) console.log('\nNo test ran.');
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
