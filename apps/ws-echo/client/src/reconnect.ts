@@ -1,6 +1,7 @@
 import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 import { backoffDelay } from './backoff.ts';
+import { type Arrival, arrivalOf, describeArrival } from './navigation.ts';
 import { stateName, wsUrl } from './socket.ts';
 
 const attempts = byId('attempts');
@@ -67,14 +68,31 @@ addEventListener('pagehide', (event) => {
   appendLine(lifecycle, `pagehide (persisted: ${event.persisted}): closing the socket`);
   stop('page hidden');
 });
+
+/** What this page does about its socket after each kind of showing. */
+const afterwards: Record<Arrival['kind'], string> = {
+  loaded:
+    'Follow a link (Chapter home, say), then press Back to see what your browser does with this page.',
+  restored:
+    'This page closed its socket on pagehide, so nothing was left open while it was frozen, and it has just opened a new one: see the second "connected" above.',
+  reloaded: 'Nothing to reopen: a fresh page connects on load, as it did the first time.',
+};
+
 // pageshow: also fires on a normal load; `persisted` is true only when restored from the bfcache.
 addEventListener('pageshow', (event) => {
-  if (!event.persisted) {
+  const arrival = arrivalOf(event);
+  byId('navigation').textContent = `${describeArrival(arrival)} ${afterwards[arrival.kind]}`;
+  if (arrival.kind === 'loaded') {
     appendLine(lifecycle, 'pageshow (persisted: false): first load');
-    return;
+  } else if (arrival.kind === 'reloaded') {
+    appendLine(
+      lifecycle,
+      'pageshow (persisted: false): loaded again by Back, not from the bfcache',
+    );
+  } else {
+    appendLine(lifecycle, 'pageshow (persisted: true): back from the bfcache, reconnecting');
+    start();
   }
-  appendLine(lifecycle, 'pageshow (persisted: true): back from the bfcache, reconnecting');
-  start();
 });
 
 start();
