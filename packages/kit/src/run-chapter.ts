@@ -1,18 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
-export { intFromEnv } from './env.ts';
-
-/** Connect-style handler that serves the chapter's page; calls `next()` for anything else. */
-export type ClientHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (err?: unknown) => void,
-) => void;
+import type { ClientHandler } from './chapter.ts';
+import { resolvePorts } from './serve.ts';
 
 export interface ChapterContext {
   /** Serves the page: Vite with HMR under `--dev`, the built `dist/client` otherwise. */
@@ -23,22 +17,6 @@ export interface ChapterContext {
 
 /** Servers to start, keyed by the env var that names their port. `PORT` must be an HTTP server. */
 export type ChapterServers = { PORT: HttpServer } & Record<string, Server>;
-
-/** Resolves each port from its env var, falling back to the metadata default. */
-export function resolvePorts(
-  defaults: Record<string, number>,
-  env: NodeJS.ProcessEnv = process.env,
-): Record<string, number> {
-  const ports: Record<string, number> = {};
-  for (const [name, fallback] of Object.entries(defaults)) {
-    const raw = env[name];
-    const port = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new Error(`${name}=${raw} is not a port number (0-65535)`);
-    ports[name] = port;
-  }
-  return ports;
-}
 
 function findChapterDir(moduleUrl: string): string {
   let dir = dirname(fileURLToPath(moduleUrl));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intFromEnv } from '../src/env.ts';
-import { resolvePorts } from '../src/run-chapter.ts';
+import { resolvePorts } from '../src/serve.ts';
 
 describe('intFromEnv', () => {
   it('falls back when unset or empty, reads a whole number in range', () => {

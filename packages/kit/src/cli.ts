@@ -1,0 +1,52 @@
+// `course-chapter start` / `course-chapter dev`, run in a chapter's folder (its
+// `start` and `dev` scripts). Loads the chapter from `server/app.ts` (its
+// default export, made by `defineChapter()`) and runs it.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type ChapterDefinition, isChapterDefinition } from './chapter.ts';
+import { runDevHost } from './dev-host.ts';
+import { PortInUseError, serveChapter } from './serve.ts';
+
+/** Exit code when a port is taken, so that the dev host and the launchers can tell. */
+export const EXIT_PORT_IN_USE = 3;
+
+/** The chapter definition exported by `<dir>/server/app.ts`. */
+export async function loadChapter(dir: string): Promise<ChapterDefinition> {
+  const file = join(dir, 'server', 'app.ts');
+  const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  if (!isChapterDefinition(module.default))
+    throw new Error(`${file} must export default defineChapter({ env, create }) from @course/kit`);
+  return module.default;
+}
+
+/** Serves the chapter in this process until SIGINT/SIGTERM; prints its URLs. */
+async function serve(dir: string, viteOrigin: string | undefined): Promise<void> {
+  const definition = await loadChapter(dir);
+  let running: Awaited<ReturnType<typeof serveChapter>>;
+  try {
+    running = await serveChapter(definition, { dir, ...(viteOrigin ? { viteOrigin } : {}) });
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(error.message);
+    process.exit(EXIT_PORT_IN_USE);
+  }
+  const { chapter, ports, url } = running;
+  console.log(`\n  ${chapter.course.title}${viteOrigin ? ' (dev, with live reload)' : ''}`);
+  console.log(`  ➜ ${url}/`);
+  for (const [name, port] of Object.entries(ports))
+    if (name !== 'PORT') console.log(`    ${name}: ${port}`);
+  console.log('');
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const [command] = process.argv.slice(2);
+const dir = process.cwd();
+if (command === 'start') await serve(dir, undefined);
+else if (command === 'serve-dev') await serve(dir, process.env.COURSE_VITE_ORIGIN);
+else if (command === 'dev') await runDevHost(dir);
+else {
+  console.error('usage: course-chapter start|dev (in a chapter folder)');
+  process.exit(2);
+}

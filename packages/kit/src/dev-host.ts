@@ -1,0 +1,153 @@
+// Dev mode (`pnpm lesson`): two processes. The dev host (this one) runs Vite,
+// which compiles the page and keeps the live-reload socket on a port of its
+// own. The chapter's server runs in a child process that serves the page by
+// passing requests on to Vite. The child restarts when a server file is saved,
+// or when the learner types `s` (stop) and `r` (start) in the terminal; Vite
+// and its socket stay up meanwhile, so the page is never reloaded because the
+// chapter restarted, and a demo can show what its page does while the server is away.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { watch } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { dirname, join, relative, sep } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chapterAt } from './serve.ts';
+
+/** Exit code of a chapter whose port is taken (see cli.ts). */
+const EXIT_PORT_IN_USE = 3;
+
+/** Folders of a chapter whose files are not the server's: saving them does not restart it. */
+const NOT_SERVER = [
+  'client',
+  'test',
+  'e2e',
+  'dist',
+  'node_modules',
+  'exercises',
+  'bench',
+  'mutation',
+];
+
+/** A free TCP port on 127.0.0.1, from the OS. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether saving `file` (relative to a source folder) should restart the chapter's server. */
+export function isServerSource(file: string): boolean {
+  if (!/\.(ts|js|json)$/.test(file)) return false;
+  const top = file.split(sep)[0] ?? '';
+  return !NOT_SERVER.includes(top) && !top.startsWith('.') && !file.endsWith('package.json');
+}
+
+/** Runs Vite and the chapter's server side by side until Ctrl-C; see the top of this file. */
+export async function runDevHost(dir: string): Promise<void> {
+  const chapter = chapterAt(dir);
+  const { createServer } = await import('vite');
+  const vitePort = await freePort();
+  const vite = await createServer({
+    configFile: join(dir, 'vite.config.ts'),
+    appType: 'mpa',
+    clearScreen: false,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: vitePort, strictPort: true, hmr: { clientPort: vitePort } },
+  });
+  await vite.listen();
+
+  const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.ts');
+  const tsx = import.meta.resolve('tsx');
+  let child: ChildProcess | undefined;
+  let stopping = false;
+
+  /** Starts the chapter's server; a taken port ends the whole lesson with the child's message. */
+  const start = () => {
+    if (child) return;
+    const started = spawn(process.execPath, ['--import', tsx, cli, 'serve-dev'], {
+      cwd: dir,
+      env: { ...process.env, COURSE_VITE_ORIGIN: `http://127.0.0.1:${vitePort}` },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child = started;
+    started.once('exit', (code, signal) => {
+      if (child === started) child = undefined;
+      if (stopping) return;
+      if (code === EXIT_PORT_IN_USE) return void shutdown(EXIT_PORT_IN_USE);
+      if (code !== 0 && signal === null)
+        console.log(
+          `  The server stopped (exit ${code}). Fix it and save, or type r and Enter to start it again.`,
+        );
+    });
+  };
+
+  /** Stops the chapter's server (SIGTERM: it closes its connections) and waits for it. */
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const running = child;
+      if (!running) return resolve();
+      child = undefined;
+      running.once('exit', () => resolve());
+      running.kill('SIGTERM');
+      setTimeout(() => running.kill('SIGKILL'), 3000).unref();
+    });
+
+  let restarting = false;
+  /** Stops the server, then starts it again; one restart at a time. */
+  const restart = async (why: string) => {
+    if (restarting) return;
+    restarting = true;
+    console.log(`  ${why}: restarting the server…`);
+    await stop();
+    start();
+    restarting = false;
+  };
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await stop();
+    await vite.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  // Saving a server file restarts the server; page files are Vite's (it updates the page itself).
+  const repoPackages = join(dir, '..', '..', 'packages');
+  let debounce: NodeJS.Timeout | undefined;
+  for (const root of [
+    dir,
+    join(repoPackages, 'kit', 'src'),
+    join(repoPackages, 'chapters', 'src'),
+  ]) {
+    const watcher = watch(root, { recursive: true }, (_event, file) => {
+      if (!file || (root === dir && !isServerSource(file))) return;
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void restart(`${relative(dir, join(root, file))} changed`), 100);
+    });
+    watcher.on('error', () => watcher.close());
+  }
+
+  // s + Enter stops the server, r + Enter starts it (again): for the demos that show a server going away.
+  if (process.stdin.readable) {
+    const keys = createInterface({ input: process.stdin });
+    keys.on('line', (line) => {
+      const key = line.trim().toLowerCase();
+      if (key === 's')
+        void stop().then(() =>
+          console.log('  Server stopped. Type r and Enter to start it again.'),
+        );
+      else if (key === 'r') void restart('You typed r');
+    });
+  }
+  console.log(
+    `  ${chapter.course.title}: live reload on :${vitePort}. Type s + Enter to stop the server, r + Enter to start it again.`,
+  );
+  start();
+}

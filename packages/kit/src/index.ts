@@ -1,0 +1,28 @@
+// @course/kit: the chapter contract (defineChapter) and what it runs on.
+export {
+  type ChapterContext,
+  type ChapterDefinition,
+  type ChapterServers,
+  type ClientHandler,
+  defineChapter,
+  isChapterDefinition,
+} from './chapter.ts';
+export {
+  type EnvOf,
+  type EnvSpec,
+  type EnvVar,
+  intFromEnv,
+  intVar,
+  listVar,
+  parseEnv,
+} from './env.ts';
+export { type CourseIdentity, IDENTITY_PATH } from './page.ts';
+export { runChapter } from './run-chapter.ts';
+export {
+  chapterAt,
+  PortInUseError,
+  type RunningChapter,
+  resolvePorts,
+  type ServeOptions,
+  serveChapter,
+} from './serve.ts';

@@ -1,0 +1,141 @@
+// Runs a chapter: reads its metadata, ports and env, builds its servers with
+// its `create`, listens, and closes everything, open connections included.
+
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo, Server, Socket } from 'node:net';
+import { basename } from 'node:path';
+import { type Chapter, findChapter, findRepoRoot } from '@course/chapters';
+import type { ChapterDefinition, ChapterServers, ClientHandler } from './chapter.ts';
+import { parseEnv } from './env.ts';
+import { pageHandler } from './page.ts';
+
+/** A chapter whose servers are listening. */
+export interface RunningChapter {
+  chapter: Chapter;
+  /** The bound port of each server, by env var (`PORT`, `TCP_PORT`…). */
+  ports: Record<string, number>;
+  /** `http://localhost:<PORT>` (no trailing slash). */
+  url: string;
+  /** Stops every server, drops open connections (WebSockets too) and waits until all are closed. */
+  close(): Promise<void>;
+}
+
+/** A port was taken: the message says which and what to do. */
+export class PortInUseError extends Error {}
+
+export interface ServeOptions {
+  /** The chapter's folder (with its package.json). */
+  dir: string;
+  /** Where env vars and port overrides come from. */
+  env?: NodeJS.ProcessEnv;
+  /** Every port 0 (tests): each server takes a free port. */
+  anyPort?: boolean;
+  /** Under dev, the origin of the dev host's Vite, which serves the page. */
+  viteOrigin?: string;
+  /** Leave the page out (tests of the API alone). */
+  withoutPage?: boolean;
+  host?: string;
+  log?: (line: string) => void;
+}
+
+/** Resolves each port from its env var, falling back to the metadata default. */
+export function resolvePorts(
+  defaults: Record<string, number>,
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, number> {
+  const ports: Record<string, number> = {};
+  for (const [name, fallback] of Object.entries(defaults)) {
+    const raw = env[name];
+    const port = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`${name}=${raw} is not a port number (0-65535)`);
+    ports[name] = port;
+  }
+  return ports;
+}
+
+/** The chapter whose folder is `dir`, from its metadata. */
+export function chapterAt(dir: string): Chapter {
+  return findChapter(basename(dir), findRepoRoot(dir));
+}
+
+/** Keeps every socket a server accepted, so that closing it can end them all. */
+function trackConnections(server: Server): Set<Socket> {
+  const open = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  return open;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Closes `server` and ends its open connections; resolves once it is closed. */
+function closeServer(server: Server, open: Set<Socket>): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    (server as Partial<HttpServer>).closeIdleConnections?.();
+    for (const socket of open) socket.destroy();
+  });
+}
+
+/**
+ * Starts a chapter: its env is checked against its spec, `create` builds its
+ * servers, each listens on its port. Throws `PortInUseError` when a port is
+ * taken, after closing what it had opened.
+ */
+export async function serveChapter(
+  definition: ChapterDefinition,
+  options: ServeOptions,
+): Promise<RunningChapter> {
+  const { env = process.env, host = '127.0.0.1', log = (line) => console.log(line) } = options;
+  const chapter = chapterAt(options.dir);
+  const ports = resolvePorts(chapter.course.ports, options.anyPort ? {} : env);
+  if (options.anyPort) for (const name of Object.keys(ports)) ports[name] = 0;
+  const dev = options.viteOrigin !== undefined;
+  const page = options.withoutPage
+    ? (((_req, _res, next) => next()) satisfies ClientHandler)
+    : pageHandler(chapter, dev ? { viteOrigin: options.viteOrigin as string } : undefined);
+  const servers: ChapterServers = await definition.create({
+    client: page,
+    ports,
+    env: parseEnv(definition.env, env),
+    dev,
+    log,
+  });
+
+  const tracked = new Map<Server, Set<Socket>>();
+  for (const server of Object.values(servers)) tracked.set(server, trackConnections(server));
+  const close = async () => {
+    await Promise.all([...tracked].map(([server, open]) => closeServer(server, open)));
+  };
+
+  const bound: Record<string, number> = {};
+  for (const [name, server] of Object.entries(servers)) {
+    const port = ports[name];
+    if (port === undefined)
+      throw new Error(
+        `${chapter.packageName}: create() returned "${name}", which is not in course.ports`,
+      );
+    try {
+      bound[name] = await listen(server, port, host);
+    } catch (error) {
+      await close();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new PortInUseError(
+        `${chapter.packageName}: port ${port} (${name}) is already in use. Is this chapter running elsewhere? Stop it, or pick another port: ${name}=<port>.`,
+      );
+    }
+  }
+  return { chapter, ports: bound, url: `http://localhost:${bound.PORT}`, close };
+}

@@ -1,0 +1,125 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { connect, createServer as createTcpServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defineChapter, isChapterDefinition } from '../src/chapter.ts';
+import { intVar } from '../src/env.ts';
+import { PortInUseError, type RunningChapter, serveChapter } from '../src/serve.ts';
+
+// A throwaway course with one chapter, "demo", and its built page.
+let dir: string;
+beforeAll(() => {
+  const root = mkdtempSync(join(tmpdir(), 'kit-serve-'));
+  dir = join(root, 'apps', 'demo');
+  mkdirSync(join(dir, 'dist', 'client'), { recursive: true });
+  writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages:\n  - apps/*\n');
+  const course = {
+    order: 1,
+    title: 'Demo',
+    summary: 'A demo.',
+    ports: { PORT: 5000, TCP_PORT: 5001 },
+  };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@course/demo', course }));
+  writeFileSync(join(dir, 'dist', 'client', 'index.html'), '<h1>Demo page</h1>');
+  return () => rmSync(root, { recursive: true, force: true });
+});
+
+let running: RunningChapter | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+/** A chapter with one route, the kit's page after it, and a TCP echo; `closed` lists what was cleaned up. */
+function demoChapter(closed: string[] = []) {
+  return defineChapter({
+    env: { GREETING_REPEAT: intVar(1, 1, 3) },
+    create({ client, env }) {
+      const http = createServer((req, res) => {
+        if (req.url === '/api/hello')
+          return void res.end('hello '.repeat(env.GREETING_REPEAT).trim());
+        client(req, res, () => res.end('never'));
+      });
+      // An upgrade the chapter keeps open, as a WebSocket server would.
+      http.on('upgrade', (_req, socket: Socket) =>
+        socket.write('HTTP/1.1 101 Switching Protocols\r\n\r\n'),
+      );
+      http.on('close', () => closed.push('PORT'));
+      const tcp = createTcpServer((socket) => socket.pipe(socket));
+      tcp.on('close', () => closed.push('TCP_PORT'));
+      return { PORT: http, TCP_PORT: tcp };
+    },
+  });
+}
+
+describe('serveChapter', () => {
+  it('serves the chapter, then the built page, the identity route and a 404', async () => {
+    running = await serveChapter(demoChapter(), {
+      dir,
+      anyPort: true,
+      env: { GREETING_REPEAT: '2' },
+    });
+    expect(await (await fetch(`${running.url}/api/hello`)).text()).toBe('hello hello');
+    expect(await (await fetch(`${running.url}/`)).text()).toBe('<h1>Demo page</h1>');
+    expect(await (await fetch(`${running.url}/__course`)).json()).toEqual({
+      course: 'communication-api-course',
+      name: 'demo',
+      title: 'Demo',
+      order: 1,
+      dev: false,
+    });
+    const missing = await fetch(`${running.url}/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('Not found: GET /nope');
+    expect(Object.keys(running.ports)).toEqual(['PORT', 'TCP_PORT']);
+  });
+
+  it('refuses a bad env var, naming it and what it must be', async () => {
+    await expect(
+      serveChapter(demoChapter(), { dir, anyPort: true, env: { GREETING_REPEAT: '9' } }),
+    ).rejects.toThrow('GREETING_REPEAT=9 must be a whole number from 1 to 3');
+  });
+
+  it('close() ends open and upgraded connections, and every server emits close', async () => {
+    const closed: string[] = [];
+    running = await serveChapter(demoChapter(closed), { dir, anyPort: true, env: {} });
+    const upgraded = connect(running.ports.PORT as number, '127.0.0.1');
+    upgraded.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: demo\r\n\r\n');
+    await new Promise((resolve) => upgraded.once('data', resolve));
+    const tcp = connect(running.ports.TCP_PORT as number, '127.0.0.1');
+    await new Promise((resolve) => tcp.once('connect', resolve));
+    const ended = Promise.all([upgraded, tcp].map((s) => new Promise((r) => s.once('close', r))));
+    await running.close();
+    running = undefined;
+    await ended;
+    expect(closed.sort()).toEqual(['PORT', 'TCP_PORT']);
+  });
+
+  it('a taken port is a PortInUseError that names it, and nothing is left listening', async () => {
+    const squatter = createTcpServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const taken = (squatter.address() as { port: number }).port;
+    const closed: string[] = [];
+    try {
+      const attempt = serveChapter(demoChapter(closed), {
+        dir,
+        env: { PORT: '0', TCP_PORT: String(taken) },
+      });
+      await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
+      await expect(attempt).rejects.toThrow(
+        `@course/demo: port ${taken} (TCP_PORT) is already in use.`,
+      );
+      expect(closed).toContain('PORT');
+    } finally {
+      squatter.close();
+    }
+  });
+
+  it('isChapterDefinition tells a defined chapter from anything else', () => {
+    expect(isChapterDefinition(demoChapter())).toBe(true);
+    expect(isChapterDefinition({ create() {} })).toBe(false);
+    expect(isChapterDefinition(undefined)).toBe(false);
+  });
+});
