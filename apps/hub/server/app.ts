@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Chapter, findRepoRoot, listChapters } from '@course/chapters';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express from 'express';
 import { renderReadmePage } from './readme.ts';
 import { isListening } from './status.ts';
@@ -128,3 +129,14 @@ export function createApp(options: HubOptions = {}): express.Express {
   });
   return app;
 }
+
+/** The hub as a course workspace: `pnpm lesson` and `pnpm start` run it on PORT (1900). */
+export default defineChapter({
+  env: {
+    /** Added to every chapter's port when the hub looks for it (the e2e runs shift them). */
+    CHAPTER_PORT_OFFSET: intVar(0, 0, 50_000),
+  },
+  create: ({ client, env }) => ({
+    PORT: createServer(createApp({ client, chapterPortOffset: env.CHAPTER_PORT_OFFSET })),
+  }),
+});

@@ -44,8 +44,12 @@ async function serve(dir: string, viteOrigin: string | undefined): Promise<void>
 const [command] = process.argv.slice(2);
 const dir = process.cwd();
 if (command === 'start') await serve(dir, undefined);
-else if (command === 'serve-dev') await serve(dir, process.env.COURSE_VITE_ORIGIN);
-else if (command === 'dev') await runDevHost(dir);
+else if (command === 'serve-dev') {
+  // Started by the dev host: when it goes, so does this server (see dev-host.ts).
+  process.on('disconnect', () => process.exit(0));
+  if (!process.connected) process.exit(0);
+  await serve(dir, process.env.COURSE_VITE_ORIGIN);
+} else if (command === 'dev') await runDevHost(dir);
 else {
   console.error('usage: course-chapter start|dev (in a chapter folder)');
   process.exit(2);

@@ -7,6 +7,7 @@
 // chapter restarted, and a demo can show what its page does while the server is away.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { watch } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -52,14 +53,18 @@ export async function runDevHost(dir: string): Promise<void> {
   const chapter = chapterAt(dir);
   const { createServer } = await import('vite');
   const vitePort = await freePort();
+  // Vite in middleware mode on a server of our own: it compiles the page and carries live reload,
+  // and it leaves signals and stdin to this process.
+  const viteHttp = createHttpServer();
   const vite = await createServer({
     configFile: join(dir, 'vite.config.ts'),
     appType: 'mpa',
     clearScreen: false,
     logLevel: 'warn',
-    server: { host: '127.0.0.1', port: vitePort, strictPort: true, hmr: { clientPort: vitePort } },
+    server: { middlewareMode: true, hmr: { server: viteHttp, clientPort: vitePort } },
   });
-  await vite.listen();
+  viteHttp.on('request', vite.middlewares);
+  await new Promise<void>((resolve) => viteHttp.listen(vitePort, '127.0.0.1', resolve));
 
   const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.ts');
   const tsx = import.meta.resolve('tsx');
@@ -72,7 +77,8 @@ export async function runDevHost(dir: string): Promise<void> {
     const started = spawn(process.execPath, ['--import', tsx, cli, 'serve-dev'], {
       cwd: dir,
       env: { ...process.env, COURSE_VITE_ORIGIN: `http://127.0.0.1:${vitePort}` },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The IPC channel closes when this process dies, however it dies: the child then stops too.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child = started;
     started.once('exit', (code, signal) => {
@@ -113,6 +119,8 @@ export async function runDevHost(dir: string): Promise<void> {
     stopping = true;
     await stop();
     await vite.close();
+    viteHttp.closeAllConnections();
+    viteHttp.close();
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown(0));
