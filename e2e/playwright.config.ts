@@ -1,12 +1,15 @@
+import { join } from 'node:path';
 import { type Chapter, listWorkspaces } from '@course/chapters';
 import { defineConfig } from '@playwright/test';
 import { browserVersion, chooseBrowser } from './browser.ts';
-import { e2ePorts } from './ports.ts';
+import { E2E_PORT_OFFSET, e2ePorts } from './ports.ts';
+import { COURSE_CHAPTER_BIN } from './server-process.ts';
 
 // One project per chapter (and one for the hub), read from the "course" metadata: no list to keep here.
+// Each runs the specs in apps/<chapter>/e2e/.
 const all = listWorkspaces();
 
-// `pnpm e2e xhr`, `--project xhr` or a spec path (`pnpm e2e tests/xhr/lecture.spec.ts`) starts
+// `pnpm e2e xhr`, `--project xhr` or a spec path (`pnpm e2e apps/xhr/e2e/lecture.spec.ts`) starts
 // only that chapter's server. The choice is kept in E2E_CHAPTERS, which the worker
 // processes inherit when they load this file again.
 const named =
@@ -26,11 +29,14 @@ process.env.E2E_BROWSER_VERSION ??= browserVersion(browser) ?? 'unknown';
 function testEnv(chapter: Chapter): Record<string, string> {
   const extra = chapter.course.testEnv ?? {};
   const ports = Object.entries(e2ePorts(chapter)).map(([name, port]) => [name, String(port)]);
-  return { ...extra, ...Object.fromEntries(ports) };
+  // The hub looks for the chapters where this run puts them.
+  const hub = chapter.course.kind === 'hub' ? { CHAPTER_PORT_OFFSET: String(E2E_PORT_OFFSET) } : {};
+  return { ...extra, ...hub, ...Object.fromEntries(ports) };
 }
 
 export default defineConfig({
-  testDir: 'tests',
+  // Paths in the report read from the repository root: apps/<chapter>/e2e/<file>.spec.ts.
+  testDir: join(import.meta.dirname, '..'),
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -53,11 +59,14 @@ export default defineConfig({
   },
   projects: chapters.map((chapter) => ({
     name: chapter.name,
-    testDir: `tests/${chapter.name}`,
+    // Each chapter keeps its specs beside its code, in apps/<chapter>/e2e/.
+    testDir: join(chapter.dir, 'e2e'),
     use: { baseURL: `http://localhost:${e2ePorts(chapter).PORT}` },
   })),
   webServer: chapters.map((chapter) => ({
-    command: `pnpm --filter ${chapter.packageName} start`,
+    // What `pnpm --filter <chapter> start` runs, without pnpm in between.
+    command: `node ${JSON.stringify(COURSE_CHAPTER_BIN)} start`,
+    cwd: chapter.dir,
     url: `http://127.0.0.1:${e2ePorts(chapter).PORT}/`,
     env: testEnv(chapter),
     reuseExistingServer: false,

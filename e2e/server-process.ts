@@ -1,44 +1,37 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { connect } from 'node:net';
-import { findChapter } from '@course/chapters';
+import { fileURLToPath } from 'node:url';
+import { findChapter, waitForPort } from '@course/chapters';
+
+/** The kit's `course-chapter` command, which every chapter's `start` and `dev` scripts run. */
+export const COURSE_CHAPTER_BIN = fileURLToPath(import.meta.resolve('@course/kit/bin'));
 
 /** A chapter server a spec started itself (to stop or restart it mid-test). */
 export interface ServerProcess {
+  /**
+   * Types a line into the server's terminal, as a learner would. In dev mode,
+   * `s` stops the chapter's server and `r` starts it again (Vite keeps running).
+   */
+  type(line: string): void;
   /** Stops the server (SIGTERM, then SIGKILL after 3 s) and waits for it to exit. */
   stop(): Promise<void>;
 }
 
-/** Resolves once 127.0.0.1:`port` accepts connections; rejects after `timeoutMs`. */
-export async function waitForPort(port: number, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => resolve(true));
-      socket.once('error', () => resolve(false));
-    }).catch(() => false);
-    if (up) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
- * Starts chapter `name` with its `start` script (the built page) or its `dev`
- * script (Vite with HMR), with `env` (its port vars at least), and waits until
- * `env.PORT` accepts connections.
+ * Starts chapter `name` as its `start` script does (the built page) or as its
+ * `dev` script does (Vite with live reload), with `env` (its port vars at
+ * least), and waits until `env.PORT` accepts connections.
  */
 export async function startChapterServer(
   name: string,
   env: Record<string, string>,
-  script: 'start' | 'dev' = 'start',
+  mode: 'start' | 'dev' = 'start',
 ): Promise<ServerProcess> {
   const chapter = findChapter(name);
-  const child: ChildProcess = spawn('pnpm', ['--silent', script], {
+  const child: ChildProcess = spawn(process.execPath, [COURSE_CHAPTER_BIN, mode], {
     cwd: chapter.dir,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true, // its own process group, so stop() reaches pnpm, tsx and node alike
+    stdio: ['pipe', 'ignore', 'inherit'],
+    detached: true, // its own process group, so stop() reaches the dev host and its server alike
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await Promise.race([
@@ -48,6 +41,9 @@ export async function startChapterServer(
     }),
   ]);
   return {
+    type(line) {
+      child.stdin?.write(`${line}\n`);
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const group = -(child.pid ?? 0);

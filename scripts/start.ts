@@ -1,34 +1,13 @@
 // `pnpm start`: build everything, then run the hub and every chapter in
 // production mode at once and print their URLs, the hub's first. Ctrl-C stops them all.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { connect } from 'node:net';
-import { type Chapter, listWorkspaces } from '@course/chapters';
+import { type Chapter, listWorkspaces, waitForPort } from '@course/chapters';
 
 const chapters = listWorkspaces(); // the hub (order 0) first, then the chapters
 if (process.argv.includes('--no-build')) {
   console.log('Skipping the build (--no-build).');
 } else {
   execFileSync('pnpm', ['run', 'build'], { stdio: 'inherit' });
-}
-
-/** Resolves once something accepts TCP connections on `port`, or rejects after `ms`. */
-function waitForPort(port: number, ms = 120_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port} after ${ms} ms`));
-        else setTimeout(attempt, 150);
-      });
-    };
-    attempt();
-  });
 }
 
 const children = new Map<Chapter, ChildProcess>();
@@ -90,7 +69,7 @@ for (const chapter of chapters) {
 }
 
 try {
-  await Promise.all(chapters.map((chapter) => waitForPort(chapter.course.ports.PORT)));
+  await Promise.all(chapters.map((chapter) => waitForPort(chapter.course.ports.PORT, 120_000)));
 } catch (error) {
   console.error((error as Error).message);
   stopAll(1);

@@ -1,5 +1,5 @@
 // `pnpm new-chapter <name>` runs `turbo gen chapter --args <name>` (scripts/new-chapter.ts): this file.
-// It writes apps/<name> (server, page, tests, README) and e2e/tests/<name>,
+// It writes apps/<name> (server, page, integration and e2e tests, README),
 // with the next free order and port. Nothing else needs editing: the launcher,
 // the hub, the README table and the e2e matrix all read the new metadata.
 import { execFileSync } from 'node:child_process';
@@ -25,7 +25,8 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
   plop.setHelper('title', toTitle);
 
   plop.setGenerator('chapter', {
-    description: 'A new course chapter: server factory, page, integration tests, e2e spec, README',
+    description:
+      'A new course chapter: server/app.ts (defineChapter), page, integration tests, e2e spec, README',
     prompts: [
       {
         type: 'input',
@@ -52,12 +53,6 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
           stripExtensions: ['hbs'],
           data,
         },
-        {
-          type: 'add',
-          path: join(root, 'e2e', 'tests', name, `${name}.spec.ts`),
-          templateFile: 'templates/e2e.spec.ts.hbs',
-          data,
-        },
         // The README's chapter table is generated from the metadata: regenerate it.
         () => {
           const readme = join(root, 'README.md');
@@ -66,7 +61,7 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         },
         // Format what we wrote the way `pnpm lint` expects (titles change line lengths).
         () => {
-          const written = [join('apps', name), join('e2e', 'tests', name)];
+          const written = [join('apps', name)];
           execFileSync('pnpm', ['exec', 'biome', 'check', '--write', ...written], { cwd: root });
           return 'formatted with Biome';
         },

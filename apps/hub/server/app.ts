@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Chapter, findRepoRoot, listChapters } from '@course/chapters';
+import { type Chapter, findRepoRoot, isListening, listChapters } from '@course/chapters';
 import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express from 'express';
 import { renderReadmePage } from './readme.ts';
-import { isListening } from './status.ts';
 
 export interface HubOptions {
   /** Serves the hub page (Vite or the built bundle). */

@@ -1,6 +1,6 @@
 import { Server as HttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { Server as IoServer } from 'socket.io';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -488,3 +488,14 @@ export class FeedServer extends HttpServer {
     return super.close(callback);
   }
 }
+
+/** The chapter, as `pnpm lesson` and `pnpm start` run it: the page and all six techniques on PORT (2200). */
+export default defineChapter({
+  env: {
+    /** How long a long poll waits for a message before it answers empty. */
+    LONG_POLL_TIMEOUT_MS: intVar(20_000, 100, 120_000),
+  },
+  create: ({ client, env }) => ({
+    PORT: createFeedServer({ client, longPollTimeoutMs: env.LONG_POLL_TIMEOUT_MS }),
+  }),
+});

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter } from '@course/kit';
 import express, { type Response } from 'express';
 
 /**
@@ -123,7 +123,7 @@ export function forwardUpgrades(servers: PostMessageServers): void {
       const upstream = connect(target.port, target.host, () => {
         // Replay the request line and headers as they came, then splice the two sockets.
         const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
-        for (let i = 0; i < req.rawHeaders.length; i += 2)
+        for (let i = 0; i <= req.rawHeaders.length; i += 2)
           lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
         upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
         if (head.length > 0) upstream.write(head);
@@ -137,3 +137,11 @@ export function forwardUpgrades(servers: PostMessageServers): void {
     });
   }
 }
+
+/**
+ * The chapter, as `pnpm lesson` and `pnpm start` run it: three origins, each serving the pages:
+ * PORT (the parent page, 2100), FRAME_PORT (the trusted iframe, 2101), THIRD_PORT (the stranger, 2102).
+ */
+export default defineChapter({
+  create: ({ client }) => createServers({ client }),
+});

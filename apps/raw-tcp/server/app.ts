@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import type { TranscriptEntry } from '../shared/transcript.ts';
 import { BAD_INPUT_CASES, type BadInputCase, runBadInput } from './bad-input-demo.ts';
 import { runExchange } from './exchange.ts';
@@ -174,24 +174,30 @@ export function createRawTcp(options: RawTcpOptions = {}): RawTcp {
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method} ${url.pathname}`;
-    const run = (work: Promise<void>) =>
-      work.catch((err: unknown) => {
-        log(`[http] ${route} failed: ${describeError(err)}`);
-        if (!res.headersSent) fail(res, 502, describeError(err));
-        else res.destroy();
-      });
+    // Runs a route's work; whatever it throws (even before its first await, like a TCP
+    // server that is not listening) becomes a 502, never an uncaught exception.
+    const run = (work: () => Promise<void> | void) =>
+      Promise.resolve()
+        .then(work)
+        .catch((err: unknown) => {
+          log(`[http] ${route} failed: ${describeError(err)}`);
+          if (!res.headersSent) fail(res, 502, describeError(err));
+          else res.destroy();
+        });
 
     if (route === 'GET /api/config') {
-      return sendJson(res, 200, {
-        tcpPort: targetOf(lecture.server).port,
-        framedTcpPort: targetOf(framed).port,
-        idleTimeoutMs,
-        maxLineBytes,
-      });
+      return void run(() =>
+        sendJson(res, 200, {
+          tcpPort: targetOf(lecture.server).port,
+          framedTcpPort: targetOf(framed).port,
+          idleTimeoutMs,
+          maxLineBytes,
+        }),
+      );
     }
-    if (route === 'GET /api/exchange') return void run(exchange(req, res));
+    if (route === 'GET /api/exchange') return void run(() => exchange(req, res));
     if (route === 'POST /api/framing') {
-      return void run(
+      return void run(() =>
         runFramingDemo(lecture, targetOf(lecture.server), targetOf(framed)).then((report) =>
           sendJson(res, 200, report),
         ),
@@ -202,7 +208,7 @@ export function createRawTcp(options: RawTcpOptions = {}): RawTcp {
       const which = badMatch[1] as BadInputCase;
       if (!BAD_INPUT_CASES.includes(which))
         return fail(res, 404, `no bad-input case "${which}" (try ${BAD_INPUT_CASES.join(', ')})`);
-      return void run(
+      return void run(() =>
         runBadInput(which, targetOf(framed), { maxLineBytes, idleTimeoutMs }).then((steps) =>
           sendJson(res, 200, { steps }),
         ),
@@ -210,9 +216,10 @@ export function createRawTcp(options: RawTcpOptions = {}): RawTcp {
     }
     const probeMatch = /^\/api\/probe\/([^/]+)$/.exec(url.pathname);
     if (probeMatch && req.method === 'GET') {
-      const id = decodeURIComponent(probeMatch[1] ?? '');
+      // Not decoded: a valid id has nothing to decode, and decoding `%E0` would throw.
+      const id = probeMatch[1] ?? '';
       if (!PROBE_ID.test(id)) return fail(res, 400, 'probe id must be 8-64 hex digits or dashes');
-      return void run(probe(res, id));
+      return void run(() => probe(res, id));
     }
     if (url.pathname.startsWith('/api/'))
       return fail(res, 404, `no route for ${req.method} ${url.pathname}`);
@@ -224,3 +231,24 @@ export function createRawTcp(options: RawTcpOptions = {}): RawTcp {
 
   return { http, tcp: lecture.server, framed, lecture };
 }
+
+/**
+ * The chapter, as `pnpm lesson` and `pnpm start` run it: the bridge and the page on PORT (4100),
+ * the lecture's TCP server on TCP_PORT (4000, the lecture's port), the framed echo on FRAMED_TCP_PORT (4001).
+ */
+export default defineChapter({
+  env: {
+    /** A framed-echo connection that says nothing for this long is closed. */
+    TCP_IDLE_TIMEOUT_MS: intVar(30_000, 100, 24 * 60 * 60 * 1000),
+    /** The longest line the framed echo accepts before it closes the connection. */
+    TCP_MAX_LINE_BYTES: intVar(64 * 1024, 1, 16 * 1024 * 1024),
+  },
+  create: ({ client, env }) => {
+    const servers = createRawTcp({
+      client,
+      idleTimeoutMs: env.TCP_IDLE_TIMEOUT_MS,
+      maxLineBytes: env.TCP_MAX_LINE_BYTES,
+    });
+    return { PORT: servers.http, TCP_PORT: servers.tcp, FRAMED_TCP_PORT: servers.framed };
+  },
+});

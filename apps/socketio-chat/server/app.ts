@@ -1,5 +1,5 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import { Server, type Socket } from 'socket.io';
 import {
   type Ack,
@@ -269,3 +269,20 @@ export function createServer(options: ChatServerOptions = {}): ChatServer {
 
   return { http, io };
 }
+
+/** The chapter, as `pnpm lesson` and `pnpm start` run it: the chat and its page on PORT (4300), Socket.IO at /socket.io/. */
+export default defineChapter({
+  env: {
+    /** Messages one socket may send per second before it gets error acks. */
+    CHAT_MAX_EVENTS_PER_SECOND: intVar(10, 1),
+    /** How long a dropped socket's session is kept for connection state recovery. */
+    CHAT_RECOVERY_MS: intVar(120_000, 1),
+  },
+  create: ({ client, env }) => ({
+    PORT: createServer({
+      client,
+      maxEventsPerSecond: env.CHAT_MAX_EVENTS_PER_SECOND,
+      recoveryMs: env.CHAT_RECOVERY_MS,
+    }).http,
+  }),
+});

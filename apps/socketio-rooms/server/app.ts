@@ -1,5 +1,5 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter } from '@course/kit';
 import { type Namespace, Server, type Socket } from 'socket.io';
 import {
   type Ack,
@@ -292,3 +292,8 @@ export function createRoomsServer(options: RoomsServerOptions = {}): {
 
   return { httpServer, io };
 }
+
+/** The chapter, as `pnpm lesson` and `pnpm start` run it: Socket.IO and the pages on PORT (3000, as in the lecture). */
+export default defineChapter({
+  create: ({ client }) => ({ PORT: createRoomsServer({ client, log: true }).httpServer }),
+});

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { ClientHandler } from '@course/kit';
+import { createServer } from 'node:http';
+import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express, { type Request, type Response } from 'express';
 import { EventStream, type SseEvent } from './stream.ts';
 
@@ -231,3 +232,28 @@ export function createApp(options: CountdownAppOptions = {}): express.Express {
   app.use((req, res) => fail(res, 404, `no route for ${req.method} ${req.path}`));
   return app;
 }
+
+/** The chapter, as `pnpm lesson` and `pnpm start` run it: the pages and the streams on PORT (3100). */
+export default defineChapter({
+  env: {
+    /** Time between two numbers of the countdown. */
+    COUNTDOWN_INTERVAL_MS: intVar(1000, 10, 60_000),
+    /** The `retry:` the fixed stream sends: how long the browser waits before it reconnects. */
+    COUNTDOWN_RETRY_MS: intVar(1000, 10, 60_000),
+    /** Time between two heartbeat comments on an open stream. */
+    COUNTDOWN_HEARTBEAT_MS: intVar(15_000, 10, 3_600_000),
+    /** Streams one client may hold open at once. */
+    COUNTDOWN_MAX_STREAMS: intVar(20, 1, 10_000),
+  },
+  create: ({ client, env }) => ({
+    PORT: createServer(
+      createApp({
+        client,
+        intervalMs: env.COUNTDOWN_INTERVAL_MS,
+        retryMs: env.COUNTDOWN_RETRY_MS,
+        heartbeatMs: env.COUNTDOWN_HEARTBEAT_MS,
+        maxStreamsPerClient: env.COUNTDOWN_MAX_STREAMS,
+      }),
+    ),
+  }),
+});

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter, intVar, listVar } from '@course/kit';
+import * as v from 'valibot';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 
 /** The lecture's greeting, sent to every client as soon as it connects. */
@@ -219,3 +220,32 @@ export function createEchoServer(options: EchoServerOptions = {}): Server {
   };
   return server;
 }
+
+/** An origin as a browser sends it: scheme, host and port, no path. */
+const Origin = v.pipe(
+  v.string(),
+  v.regex(
+    /^https?:\/\/[^/\s]+$/,
+    'is not an origin like http://localhost:5173 (no path, no slash)',
+  ),
+);
+
+/** The chapter, as `pnpm lesson` and `pnpm start` run it: the page and the WebSocket endpoints on PORT (4200). */
+export default defineChapter({
+  env: {
+    /** Time between two pings; a client that missed the last pong is dropped. */
+    WS_HEARTBEAT_MS: intVar(30_000, 1),
+    /** The largest message the server accepts; larger ones close the socket with 1009. */
+    WS_MAX_PAYLOAD: intVar(1024 * 1024, 1),
+    /** More origins allowed to connect, comma-separated, besides the chapter's own. */
+    WS_ALLOWED_ORIGINS: listVar(Origin),
+  },
+  create: ({ client, env }) => ({
+    PORT: createEchoServer({
+      client,
+      heartbeatMs: env.WS_HEARTBEAT_MS,
+      maxPayload: env.WS_MAX_PAYLOAD,
+      allowedOrigins: [...DEV_SERVER_ORIGINS, ...env.WS_ALLOWED_ORIGINS],
+    }),
+  }),
+});

@@ -1,5 +1,6 @@
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import type { ClientHandler } from '@course/kit';
+import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 
 export interface XhrAppOptions {
@@ -193,3 +194,14 @@ export function createApp(options: XhrAppOptions = {}): express.Express {
   app.use(onError);
   return app;
 }
+
+/** The chapter, as `pnpm lesson` and `pnpm start` run it: the pages and the API on PORT (2000, as in the lecture). */
+export default defineChapter({
+  env: {
+    /** How long `/ajax3_result1` waits; the lecture waits 5 s. */
+    AJAX3_DELAY_MS: intVar(5000, 0, 60_000),
+  },
+  create: ({ client, env }) => ({
+    PORT: createServer(createApp({ client, ajax3DelayMs: env.AJAX3_DELAY_MS })),
+  }),
+});

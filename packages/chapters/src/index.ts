@@ -181,3 +181,4 @@ export function withChapterTable(readme: string, chapters: Chapter[]): string {
     throw new Error(`README.md needs ${start} … ${end} around the chapter list`);
   return `${readme.slice(0, from + start.length)}\n${renderChapterTable(chapters)}\n${readme.slice(to)}`;
 }
+export { isListening, waitForPort } from './ports.ts';

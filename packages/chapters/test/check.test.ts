@@ -34,10 +34,9 @@ const fullReadme = `# x\n\n${README_SECTIONS.map((s) => `## ${s}\n\ntext\n`).joi
 const complete = (name: string, order: number, PORT: number) => ({
   [`apps/${name}/package.json`]: manifest(name, order, PORT),
   [`apps/${name}/README.md`]: fullReadme,
-  [`apps/${name}/server/main.ts`]: '',
   [`apps/${name}/server/app.ts`]: 'export function createApp() {}\n',
   [`apps/${name}/test/app.test.ts`]: '',
-  [`e2e/tests/${name}/page.spec.ts`]: '',
+  [`apps/${name}/e2e/page.spec.ts`]: '',
 });
 
 describe('checkChapters', () => {
@@ -54,7 +53,6 @@ describe('checkChapters', () => {
       ...complete('good', 1, 5000),
       'apps/bare/package.json': manifest('bare', 2, 5100, ['dev', 'build']),
       'apps/bare/README.md': '# Bare\n\n## Run it\n\n## How it works\n',
-      'apps/bare/server/app.ts': 'export function helper() {}\n',
     });
     expect(checkChapters(root)).toEqual([
       'apps/bare: package.json has no "typecheck" script',
@@ -63,10 +61,9 @@ describe('checkChapters', () => {
       `apps/bare: README.md has no "## What you'll see" section`,
       'apps/bare: README.md has no "## Pitfalls" section',
       'apps/bare: README.md has no "## Try it" section',
-      'apps/bare: server/main.ts (the entry) is missing',
-      'apps/bare: no server factory: export createApp() or create…Server() from a module in server/',
+      'apps/bare: server/app.ts (the chapter: export default defineChapter(…)) is missing',
       'apps/bare: no integration tests (test/*.test.ts)',
-      'apps/bare: no e2e spec (e2e/tests/bare/*.spec.ts)',
+      'apps/bare: no e2e spec (e2e/*.spec.ts)',
     ]);
   });
 
@@ -95,14 +92,5 @@ describe('checkChapters', () => {
     const files = complete('alt', 1, 5000);
     files['apps/alt/server/app.ts'] = `${source}\n`;
     expect(checkChapters(repoWith(files))).toEqual([]);
-  });
-
-  it('does not take any exported function for a factory', () => {
-    const files = complete('alt', 1, 5000);
-    files['apps/alt/server/app.ts'] =
-      'export function created() {}\nexport function createdServerless() {}\n';
-    expect(checkChapters(repoWith(files))).toEqual([
-      'apps/alt: no server factory: export createApp() or create…Server() from a module in server/',
-    ]);
   });
 });

@@ -1,23 +1,9 @@
 // `course-chapter start` / `course-chapter dev`, run in a chapter's folder (its
 // `start` and `dev` scripts). Loads the chapter from `server/app.ts` (its
 // default export, made by `defineChapter()`) and runs it.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type ChapterDefinition, isChapterDefinition } from './chapter.ts';
 import { runDevHost } from './dev-host.ts';
-import { PortInUseError, serveChapter } from './serve.ts';
-
-/** Exit code when a port is taken, so that the dev host and the launchers can tell. */
-export const EXIT_PORT_IN_USE = 3;
-
-/** The chapter definition exported by `<dir>/server/app.ts`. */
-export async function loadChapter(dir: string): Promise<ChapterDefinition> {
-  const file = join(dir, 'server', 'app.ts');
-  const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  if (!isChapterDefinition(module.default))
-    throw new Error(`${file} must export default defineChapter({ env, create }) from @course/kit`);
-  return module.default;
-}
+import { loadChapter } from './load.ts';
+import { EXIT_PORT_IN_USE, PortInUseError, serveChapter } from './serve.ts';
 
 /** Serves the chapter in this process until SIGINT/SIGTERM; prints its URLs. */
 async function serve(dir: string, viteOrigin: string | undefined): Promise<void> {

@@ -12,10 +12,7 @@ import { createServer as createNetServer } from 'node:net';
 import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chapterAt } from './serve.ts';
-
-/** Exit code of a chapter whose port is taken (see cli.ts). */
-const EXIT_PORT_IN_USE = 3;
+import { chapterAt, EXIT_PORT_IN_USE } from './serve.ts';
 
 /** Folders of a chapter whose files are not the server's: saving them does not restart it. */
 const NOT_SERVER = [

@@ -16,6 +16,7 @@ export {
   listVar,
   parseEnv,
 } from './env.ts';
+export { loadChapter } from './load.ts';
 export { type CourseIdentity, IDENTITY_PATH } from './page.ts';
 export { runChapter } from './run-chapter.ts';
 export {
@@ -26,3 +27,4 @@ export {
   type ServeOptions,
   serveChapter,
 } from './serve.ts';
+export { type Checked, check } from './validate.ts';

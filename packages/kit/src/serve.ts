@@ -20,6 +20,9 @@ export interface RunningChapter {
   close(): Promise<void>;
 }
 
+/** The exit code of a chapter whose port is taken, so that the dev host and the launchers can tell. */
+export const EXIT_PORT_IN_USE = 3;
+
 /** A port was taken: the message says which and what to do. */
 export class PortInUseError extends Error {}
 

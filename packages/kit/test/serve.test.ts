@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineChapter, isChapterDefinition } from '../src/chapter.ts';
 import { intVar } from '../src/env.ts';
+import { loadChapter } from '../src/load.ts';
 import { PortInUseError, type RunningChapter, serveChapter } from '../src/serve.ts';
 
 // A throwaway course with one chapter, "demo", and its built page.
@@ -121,5 +122,26 @@ describe('serveChapter', () => {
     expect(isChapterDefinition(demoChapter())).toBe(true);
     expect(isChapterDefinition({ create() {} })).toBe(false);
     expect(isChapterDefinition(undefined)).toBe(false);
+  });
+});
+
+describe('loadChapter', () => {
+  it('returns the default export of server/app.ts when defineChapter made it', async () => {
+    mkdirSync(join(dir, 'server'), { recursive: true });
+    const kit = join(import.meta.dirname, '..', 'src', 'chapter.ts');
+    writeFileSync(
+      join(dir, 'server', 'app.ts'),
+      `import { defineChapter } from ${JSON.stringify(kit)};\nexport default defineChapter({ create: () => { throw new Error('not run'); } });\n`,
+    );
+    expect(isChapterDefinition(await loadChapter(dir))).toBe(true);
+  });
+
+  it('names the file and the contract when the default export is something else', async () => {
+    const other = join(dir, '..', 'other');
+    mkdirSync(join(other, 'server'), { recursive: true });
+    writeFileSync(join(other, 'server', 'app.ts'), 'export function createApp() {}\n');
+    await expect(loadChapter(other)).rejects.toThrow(
+      `${join(other, 'server', 'app.ts')} must export default defineChapter({ env, create }) from @course/kit`,
+    );
   });
 });

@@ -62,7 +62,7 @@ describe('pnpm new-chapter demo-chapter', () => {
     const pkg = JSON.parse(readFileSync(join(copy, 'apps/demo-chapter/package.json'), 'utf8'));
     expect(pkg.name).toBe('@course/demo-chapter');
     expect(pkg.course).toMatchObject({ order: expected.order, ports: { PORT: expected.port } });
-    expect(existsSync(join(copy, 'e2e/tests/demo-chapter/demo-chapter.spec.ts'))).toBe(true);
+    expect(existsSync(join(copy, 'apps/demo-chapter/e2e/page.spec.ts'))).toBe(true);
     expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain('`pnpm lesson demo-chapter`');
   });
 
@@ -78,14 +78,7 @@ describe('pnpm new-chapter demo-chapter', () => {
     expect(pnpm('--filter', '@course/demo-chapter', 'test')).toMatch(/Tests\s+.*4 passed/);
     expect(pnpm('check:chapters')).toContain('Chapter check passed');
     expect(() =>
-      pnpm(
-        'exec',
-        'biome',
-        'ci',
-        '--error-on-warnings',
-        'apps/demo-chapter',
-        'e2e/tests/demo-chapter',
-      ),
+      pnpm('exec', 'biome', 'ci', '--error-on-warnings', 'apps/demo-chapter'),
     ).not.toThrow();
     expect(pnpm('e2e', 'demo-chapter')).toMatch(/2 passed/);
   });
@@ -103,9 +96,7 @@ describe('pnpm new-chapter demo-chapter', () => {
       .trimEnd()
       .split('\n')
       .map((line) => line.slice(3));
-    expect(changed.sort()).toEqual(
-      ['README.md', 'apps/demo-chapter/', 'e2e/tests/demo-chapter/', 'pnpm-lock.yaml'].sort(),
-    );
+    expect(changed.sort()).toEqual(['README.md', 'apps/demo-chapter/', 'pnpm-lock.yaml'].sort());
   });
 });
 

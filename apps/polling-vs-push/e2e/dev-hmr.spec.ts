@@ -1,6 +1,6 @@
+import { ownPort } from '@course/e2e/ports';
+import { type ServerProcess, startChapterServer } from '@course/e2e/server-process';
 import { expect, test } from '@playwright/test';
-import { ownPort } from '../../ports.ts';
-import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // Dev mode: Vite's HMR WebSocket shares the chapter's HTTP server with the feed's
 // own WebSocket and Socket.IO. The chapter's upgrade routing must leave it alone.

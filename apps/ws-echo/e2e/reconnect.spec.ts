@@ -1,6 +1,6 @@
+import { ownPort } from '@course/e2e/ports';
+import { type ServerProcess, startChapterServer } from '@course/e2e/server-process';
 import { expect, test } from '@playwright/test';
-import { ownPort } from '../../ports.ts';
-import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // Reconnect after the server goes away, and the back/forward cache, on /reconnect.
 

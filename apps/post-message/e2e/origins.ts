@@ -1,5 +1,5 @@
 import { findChapter } from '@course/chapters';
-import { e2ePorts } from '../../ports.ts';
+import { e2ePorts } from '@course/e2e/ports';
 
 // The chapter's three origins during e2e runs (metadata ports + 10000), as the pages spell them.
 const ports = e2ePorts(findChapter('post-message'));

@@ -1,7 +1,7 @@
-import { findChapter, listChapters } from '@course/chapters';
+import { findChapter, findHub, listChapters } from '@course/chapters';
+import { e2ePorts, ownChapterPortOffset } from '@course/e2e/ports';
+import { type ServerProcess, startChapterServer } from '@course/e2e/server-process';
 import { expect, test } from '@playwright/test';
-import { e2ePorts, ownChapterPortOffset } from '../../ports.ts';
-import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // The hub lists every chapter in order; a chapter's dot follows its server live.
 // This spec runs its own hub and its own XHR server on ports nobody else uses
@@ -9,7 +9,8 @@ import { type ServerProcess, startChapterServer } from '../../server-process.ts'
 
 const OFFSET = ownChapterPortOffset();
 const chapters = listChapters();
-const xhrPort = 2000 + OFFSET;
+const xhrPort = findChapter('xhr').course.ports.PORT + OFFSET;
+const hubPort = (findHub()?.course.ports.PORT ?? 0) + OFFSET;
 let hub: ServerProcess;
 let xhr: ServerProcess | undefined;
 
@@ -17,7 +18,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   hub = await startChapterServer('hub', {
-    PORT: String(1900 + OFFSET),
+    PORT: String(hubPort),
     CHAPTER_PORT_OFFSET: String(OFFSET),
   });
   xhr = await startChapterServer('xhr', { PORT: String(xhrPort) });
@@ -28,7 +29,7 @@ test.afterAll(async () => {
   await hub.stop();
 });
 
-const hubUrl = `http://localhost:${1900 + OFFSET}/`;
+const hubUrl = `http://localhost:${hubPort}/`;
 
 test('lists every chapter in course order with title, summary and ports', async ({ page }) => {
   // The hub the e2e config started (baseURL), which shows the chapters' e2e ports.

@@ -1,5 +1,5 @@
+import { chooseBrowser } from '@course/e2e/browser';
 import { expect, type Page, test } from '@playwright/test';
-import { chooseBrowser } from '../../browser.ts';
 
 // The back/forward cache on /lecture and /reconnect. Playwright launches Chromium with
 // --disable-back-forward-cache; this file drops that switch so Back can restore the page.

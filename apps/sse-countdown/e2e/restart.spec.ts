@@ -1,6 +1,6 @@
+import { ownPort } from '@course/e2e/ports';
+import { type ServerProcess, startChapterServer } from '@course/e2e/server-process';
 import { expect, test } from '@playwright/test';
-import { ownPort } from '../../ports.ts';
-import { type ServerProcess, startChapterServer } from '../../server-process.ts';
 
 // The fixed countdown survives a server restart: this spec starts, kills and restarts its own
 // server on a port no other test uses, and the browser resumes from Last-Event-ID.
