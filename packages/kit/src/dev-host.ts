@@ -6,7 +6,7 @@
 // and its socket stay up meanwhile, so the page is never reloaded because the
 // chapter restarted, and a demo can show what its page does while the server is away.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { watch } from 'node:fs';
+import { fstatSync, watch } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, relative, sep } from 'node:path';
@@ -140,9 +140,9 @@ export async function runDevHost(dir: string): Promise<void> {
   }
 
   // s + Enter stops the server, r + Enter starts it (again): for the demos that show a server going away.
-  if (process.stdin.readable) {
-    const keys = createInterface({ input: process.stdin });
-    keys.on('line', (line) => {
+  const keys = process.stdin.isTTY || fstatSync(0).isFIFO();
+  if (keys) {
+    createInterface({ input: process.stdin }).on('line', (line) => {
       const key = line.trim().toLowerCase();
       if (key === 's')
         void stop().then(() =>
@@ -151,8 +151,7 @@ export async function runDevHost(dir: string): Promise<void> {
       else if (key === 'r') void restart('You typed r');
     });
   }
-  console.log(
-    `  ${chapter.course.title}: live reload on :${vitePort}. Type s + Enter to stop the server, r + Enter to start it again.`,
-  );
+  const hint = keys ? ' Type s + Enter to stop the server, r + Enter to start it again.' : '';
+  console.log(`  ${chapter.course.title}: live reload on :${vitePort}.${hint}`);
   start();
 }
