@@ -1,7 +1,11 @@
 // `pnpm start`: build everything, then run the hub and every chapter in
 // production mode at once and print their URLs, the hub's first. Ctrl-C stops them all.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { type Chapter, listWorkspaces, waitForPort } from '@course/chapters';
+
+/** The kit's command behind every chapter's `start` script. */
+const COURSE_CHAPTER = fileURLToPath(import.meta.resolve('@course/kit/bin'));
 
 const chapters = listWorkspaces(); // the hub (order 0) first, then the chapters
 if (process.argv.includes('--no-build')) {
@@ -13,7 +17,7 @@ if (process.argv.includes('--no-build')) {
 const children = new Map<Chapter, ChildProcess>();
 let stopping = false;
 
-/** Signals a chapter's whole process group: pnpm, the shell, tsx and the server itself. */
+/** Signals a chapter's whole process group. */
 function signal(child: ChildProcess, name: NodeJS.Signals): void {
   try {
     if (child.pid) process.kill(-child.pid, name);
@@ -44,7 +48,9 @@ for (const chapter of chapters) {
   // Each chapter gets its metadata defaults: a PORT set in this shell would send them all to one port.
   const env = { ...process.env };
   for (const name of Object.keys(chapter.course.ports)) delete env[name];
-  const child = spawn('pnpm', ['--silent', '--filter', chapter.packageName, 'start'], {
+  // What `pnpm --filter <chapter> start` runs, without pnpm in between.
+  const child = spawn(process.execPath, [COURSE_CHAPTER, 'start'], {
+    cwd: chapter.dir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
     detached: true, // its own process group: stopAll() stops everything under it
@@ -54,7 +60,7 @@ for (const chapter of chapters) {
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
     stream?.on('data', (text: string) => {
-      if (stopping) return; // after Ctrl-C, pnpm only reports that its child was stopped
+      if (stopping) return; // after Ctrl-C, only the goodbyes are left
       for (const line of text.split('\n'))
         if (line.trim()) console.log(`[${chapter.name}] ${line}`);
     });
