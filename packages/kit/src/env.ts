@@ -61,17 +61,3 @@ export function parseEnv<S extends EnvSpec>(
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return values as EnvOf<S>;
 }
-
-/**
- * A whole-number env var within [min, max], or `fallback` when it is unset.
- * Anything else stops the server with a message naming the variable and the range.
- */
-export function intFromEnv(
-  name: string,
-  fallback: number,
-  min = 0,
-  max = Number.MAX_SAFE_INTEGER,
-  env: NodeJS.ProcessEnv = process.env,
-): number {
-  return parseEnv({ [name]: intVar(fallback, min, max) }, env)[name] as number;
-}

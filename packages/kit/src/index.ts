@@ -11,14 +11,12 @@ export {
   type EnvOf,
   type EnvSpec,
   type EnvVar,
-  intFromEnv,
   intVar,
   listVar,
   parseEnv,
 } from './env.ts';
 export { loadChapter } from './load.ts';
 export { type CourseIdentity, IDENTITY_PATH } from './page.ts';
-export { runChapter } from './run-chapter.ts';
 export {
   chapterAt,
   PortInUseError,

@@ -1,17 +1,51 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { intFromEnv } from '../src/env.ts';
+import { intVar, listVar, parseEnv } from '../src/env.ts';
 import { resolvePorts } from '../src/serve.ts';
 
-describe('intFromEnv', () => {
+describe('intVar', () => {
+  const spec = { X: intVar(5, 0, 10) };
   it('falls back when unset or empty, reads a whole number in range', () => {
-    expect(intFromEnv('X', 5, 0, 10, {})).toBe(5);
-    expect(intFromEnv('X', 5, 0, 10, { X: '' })).toBe(5);
-    expect(intFromEnv('X', 5, 0, 10, { X: '7' })).toBe(7);
+    expect(parseEnv(spec, {})).toEqual({ X: 5 });
+    expect(parseEnv(spec, { X: '' })).toEqual({ X: 5 });
+    expect(parseEnv(spec, { X: '7' })).toEqual({ X: 7 });
+    expect(parseEnv(spec, { X: '0' })).toEqual({ X: 0 });
+    expect(parseEnv(spec, { X: '10' })).toEqual({ X: 10 });
   });
 
-  it.each(['abc', '1.5', '-1', '11'])('refuses %s, naming the variable and the range', (raw) => {
-    expect(() => intFromEnv('X', 5, 0, 10, { X: raw })).toThrow(
-      `X=${raw} must be a whole number from 0 to 10`,
+  it.each(['abc', '1.5', '-1', '11', '7x'])(
+    'refuses %s, naming the variable and the range',
+    (raw) => {
+      expect(() => parseEnv(spec, { X: raw })).toThrow(
+        `X=${raw} must be a whole number from 0 to 10`,
+      );
+    },
+  );
+});
+
+describe('listVar', () => {
+  const spec = {
+    ORIGINS: listVar(v.pipe(v.string(), v.startsWith('http', 'must start with http'))),
+  };
+  it('splits on commas and trims; empty when unset', () => {
+    expect(parseEnv(spec, {})).toEqual({ ORIGINS: [] });
+    expect(parseEnv(spec, { ORIGINS: ' http://a, http://b ,' })).toEqual({
+      ORIGINS: ['http://a', 'http://b'],
+    });
+  });
+
+  it('names the item that is wrong', () => {
+    expect(() => parseEnv(spec, { ORIGINS: 'http://a,ftp://b' })).toThrow(
+      'ORIGINS=http://a,ftp://b (item "ftp://b") must start with http',
+    );
+  });
+});
+
+describe('parseEnv', () => {
+  it('reports every bad variable at once, one per line', () => {
+    const spec = { A: intVar(1, 0, 2), B: intVar(1, 0, 2) };
+    expect(() => parseEnv(spec, { A: '3', B: 'x' })).toThrow(
+      'A=3 must be a whole number from 0 to 2\nB=x must be a whole number from 0 to 2',
     );
   });
 });
