@@ -140,7 +140,9 @@ export async function runDevHost(dir: string): Promise<void> {
   }
 
   // s + Enter stops the server, r + Enter starts it (again): for the demos that show a server going away.
-  const keys = process.stdin.isTTY || fstatSync(0).isFIFO();
+  // A terminal, or a pipe from a program that drives the lesson; not /dev/null (no input at all).
+  const input = fstatSync(0);
+  const keys = process.stdin.isTTY || input.isFIFO() || input.isSocket();
   if (keys) {
     createInterface({ input: process.stdin }).on('line', (line) => {
       const key = line.trim().toLowerCase();
