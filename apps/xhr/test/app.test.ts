@@ -1,16 +1,20 @@
 import { createServer, request } from 'node:http';
+import { connect } from 'node:net';
 import { type Listening, listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.ts';
 
 let server: Listening;
 let url: string;
+/** A server whose /ajax3_result1 waits 30 s, for the tests that hang up before it answers. */
+let patient: Listening;
 
 beforeAll(async () => {
   server = await listening(createServer(createApp({ ajax3DelayMs: 300 })));
   url = server.url;
+  patient = await listening(createServer(createApp({ ajax3DelayMs: 30_000 })));
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), patient.close()]));
 
 /** POSTs `body` to /ajax4_result1 with a JSON content type. */
 const postJson = (body: string, path = '/ajax4_result1') =>
@@ -70,6 +74,111 @@ function declaredUpload(bytes: number): Promise<Answer> {
   });
 }
 
+/** How many timers (setTimeout/setInterval) this process holds right now: the server's among them. */
+const liveTimers = (): number =>
+  process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+/** Resolves when `check()` is true, polling every 10 ms; rejects naming `what` after `ms`. */
+async function waitFor(check: () => boolean, what: string, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Sends `clients` GETs for `path` to `base` at once and hangs all of them up once
+ * the server holds a timer for each (or, with `firstBytes`, once each got its
+ * first body bytes). Resolves when the process is back to about as many timers
+ * as before: the server dropped its pending work. Timers are counted, not named,
+ * so many clients make the server's share stand out from the test runner's own.
+ */
+async function hangUp(
+  base: string,
+  path: string,
+  { clients = 20, firstBytes = false, ms = 3000 } = {},
+): Promise<void> {
+  const before = liveTimers();
+  const requests = Array.from({ length: clients }, () => {
+    const req = request(`${base}${path}`, { agent: false });
+    req.on('error', () => {});
+    const answered = new Promise<void>((resolve) =>
+      req.on('response', (res) => res.once('data', () => resolve())),
+    );
+    req.end();
+    return { req, answered };
+  });
+  if (firstBytes) await Promise.all(requests.map(({ answered }) => answered));
+  // A timer of the test runner's own may come or go meanwhile: allow for two.
+  else await waitFor(() => liveTimers() >= before + clients - 2, `the server's timers for ${path}`);
+  for (const { req } of requests) req.destroy();
+  await waitFor(
+    () => liveTimers() < before + clients / 2,
+    `the server to clear its timers for ${path}`,
+    ms,
+  );
+}
+
+/**
+ * Sends `head` (a raw HTTP/1.1 request with `Connection: close`) and resolves
+ * with everything the server wrote once it ends the connection: the bytes on the wire.
+ */
+function rawExchange(head: string): Promise<{ head: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(head));
+    const pieces: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('the server never ended the response'));
+    }, 3000);
+    socket.on('data', (piece: Buffer) => pieces.push(piece));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      clearTimeout(timer);
+      socket.destroy();
+      const all = Buffer.concat(pieces);
+      const split = all.indexOf('\r\n\r\n');
+      resolve({ head: all.subarray(0, split).toString(), body: all.subarray(split + 4) });
+    });
+  });
+}
+
+/** GETs `path` and hangs up at the status line: its status and Content-Length. */
+function startOf(path: string): Promise<{ status: number; length?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { agent: false });
+    req.on('response', (res) => {
+      resolve({ status: res.statusCode ?? 0, length: res.headers['content-length'] });
+      req.destroy();
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** POSTs `bytes` to /upload, with a Content-Length or else chunked (no size announced). */
+function upload(bytes: Buffer, declared: boolean): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/upload`, {
+      method: 'POST',
+      headers: declared ? { 'Content-Length': String(bytes.length) } : {},
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (piece: Buffer) => {
+        text += piece.toString();
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    // Written before end(), so Node does not compute a Content-Length itself.
+    req.write(bytes);
+    req.end();
+  });
+}
+
 describe('the lecture routes', () => {
   it('serves /ajax_intro_data.txt as a static file', async () => {
     const res = await fetch(`${url}/ajax_intro_data.txt`);
@@ -81,6 +190,7 @@ describe('the lecture routes', () => {
   it('/ajax1_result1 answers the lecture sentence as text', async () => {
     const res = await fetch(`${url}/ajax1_result1`);
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await res.text()).toBe('이것은 xmlhttprequest 를 활용한 비동기 통신입니다.');
   });
 
@@ -112,6 +222,10 @@ describe('the lecture routes', () => {
       des: '이것은 get 호출로 얻은 데이터 입니다.',
     });
     expect(elapsed).toBeGreaterThanOrEqual(290);
+  });
+
+  it('/ajax3_result1 drops its pending answers when the clients go away', async () => {
+    await hangUp(patient.url, '/ajax3_result1');
   });
 
   it('/ajax4_result1 echoes id and content', async () => {
@@ -177,6 +291,38 @@ describe('bad input', () => {
     expect(await res.json()).toEqual({
       error: 'Content-Type must be application/json (got text/plain;charset=UTF-8)',
     });
+  });
+
+  it('JSON in a charset other than UTF-8 → 415 naming the charset, and the server stays up', async () => {
+    const res = await fetch(`${url}/ajax4_result1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=latin1' },
+      body: '{"id":"a","content":"b"}',
+    });
+    expect(await answer(res)).toEqual({
+      status: 415,
+      body: { error: 'unsupported charset "LATIN1"' },
+    });
+    expect(await answer(await postJson('{"id":"a","content":"b"}'))).toEqual({
+      status: 200,
+      body: { id: 'a', content: 'b' },
+    });
+  });
+
+  it('query ranges are inclusive: 1 and 16 MiB bytes, a 1000 ms pace are accepted; 0 bytes is not', async () => {
+    expect(await startOf('/download?bytes=1&chunkDelayMs=1000')).toEqual({
+      status: 200,
+      length: '1',
+    });
+    expect(await startOf(`/download?bytes=${16 * 1024 * 1024}&chunkDelayMs=0`)).toEqual({
+      status: 200,
+      length: String(16 * 1024 * 1024),
+    });
+    expect(await answer(await fetch(`${url}/download?bytes=0`))).toEqual({
+      status: 400,
+      body: { error: '"bytes" must be an integer from 1 to 16777216' },
+    });
+    expect((await fetch(`${url}/download?bytes=${16 * 1024 * 1024 + 1}`)).status).toBe(400);
   });
 
   it('bad query parameters → 400 with the allowed range', async () => {
@@ -329,6 +475,7 @@ describe('routes for the beyond-the-lecture demos', () => {
   });
 
   it('/slow stops its timer when the client aborts', async () => {
+    await hangUp(url, '/slow?ms=30000');
     const controller = new AbortController();
     const pending = fetch(`${url}/slow?ms=5000`, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
@@ -341,7 +488,31 @@ describe('routes for the beyond-the-lecture demos', () => {
   it('/download sends exactly the bytes it announced', async () => {
     const res = await fetch(`${url}/download?bytes=200000&chunkDelayMs=0`);
     expect(res.headers.get('content-length')).toBe('200000');
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect((await res.arrayBuffer()).byteLength).toBe(200000);
+  });
+
+  it('/download sends 4 MiB when no size is asked for', async () => {
+    const res = await fetch(`${url}/download?chunkDelayMs=0`);
+    expect(res.headers.get('content-length')).toBe(String(4 * 1024 * 1024));
+    expect((await res.arrayBuffer()).byteLength).toBe(4 * 1024 * 1024);
+  });
+
+  it('/download puts exactly the announced bytes on the wire, then ends the response', async () => {
+    // 70000 bytes: one full 64 KiB chunk and a short last one.
+    const { head, body } = await rawExchange(
+      'GET /download?bytes=70000&chunkDelayMs=0 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(head).toContain('Content-Length: 70000');
+    expect(body.length).toBe(70000);
+    expect(body.every((byte) => byte === 0x2e)).toBe(true);
+  });
+
+  it('/download stops its paced writes when the client goes away', async () => {
+    // The next chunk is due a second later; the hang-up must cancel it well before.
+    await hangUp(url, '/download?bytes=1000000&chunkDelayMs=1000', { firstBytes: true, ms: 700 });
   });
 
   it('/upload counts the bytes it received', async () => {
@@ -349,23 +520,44 @@ describe('routes for the beyond-the-lecture demos', () => {
     expect(await res.json()).toEqual({ received: 300_000 });
   });
 
-  it('/upload refuses a declared body over its limit with 413', async () => {
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${url}/upload`, {
-        method: 'POST',
-        headers: { 'Content-Length': String(65 * 1024 * 1024) },
-      });
-      req.on('response', (res) => resolve(res.statusCode ?? 0));
-      req.on('error', reject);
-      req.write('x');
+  it('/upload accepts exactly 64 MiB, and counts a streamed upload one byte over as too large', async () => {
+    const limit = 64 * 1024 * 1024;
+    const bytes = Buffer.alloc(limit + 1);
+    // Declared in Content-Length: at the limit is not over it.
+    expect(await upload(bytes.subarray(0, limit), true)).toEqual({
+      status: 200,
+      body: { received: limit },
     });
-    expect(status).toBe(413);
+    // Chunked, with no size announced: the server counts as it reads.
+    expect(await upload(bytes, false)).toEqual({
+      status: 413,
+      body: { error: 'upload is over the 67108864-byte limit' },
+    });
+  });
+
+  it('/upload refuses a declared body over its limit with 413 and closes the connection', async () => {
+    const answered = await new Promise<{ status: number; connection?: string }>(
+      (resolve, reject) => {
+        const req = request(`${url}/upload`, {
+          method: 'POST',
+          headers: { 'Content-Length': String(65 * 1024 * 1024) },
+        });
+        req.on('response', (res) => {
+          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+          req.destroy();
+        });
+        req.on('error', reject);
+        req.write('x');
+      },
+    );
+    expect(answered).toEqual({ status: 413, connection: 'close' });
   });
 
   it('/headers-demo sets the custom headers', async () => {
     const res = await fetch(`${url}/headers-demo`);
     expect(res.headers.get('x-course-chapter')).toBe('xhr');
     expect(res.headers.get('x-served-at')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(await res.json()).toEqual({ look: 'at the response headers' });
   });
 
   it('/legacy-euc-kr sends EUC-KR bytes labelled UTF-8', async () => {
@@ -378,7 +570,12 @@ describe('routes for the beyond-the-lecture demos', () => {
   it('/chapters.xml is an XML document', async () => {
     const res = await fetch(`${url}/chapters.xml`);
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
-    expect(await res.text()).toContain('<chapter order="1">XMLHttpRequest</chapter>');
+    expect(await res.text()).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<course>' +
+        '<chapter order="1">XMLHttpRequest</chapter>' +
+        '<chapter order="2">WebSocket</chapter>' +
+        '<chapter order="3">Server-Sent Events</chapter></course>',
+    );
   });
 
   it('/pixel.png is a PNG', async () => {
@@ -391,6 +588,8 @@ describe('routes for the beyond-the-lecture demos', () => {
   it('/malformed-json is labelled JSON but does not parse', async () => {
     const res = await fetch(`${url}/malformed-json`);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    await expect(res.json()).rejects.toThrow(SyntaxError);
+    const text = await res.text();
+    expect(text).toBe('{"method": "get", "des": ');
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
   });
 });
