@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { type ClientHandler, defineChapter } from '@course/kit';
 import express, { type Response } from 'express';
 
@@ -80,7 +80,7 @@ function createApp(role: Role, servers: () => PostMessageServers, client?: Clien
 
 /**
  * The chapter's servers: one HTTP server per origin, not listening yet.
- * `server/main.ts` starts them on PORT, FRAME_PORT and THIRD_PORT.
+ * The default export below hands them to the kit, which starts them on PORT, FRAME_PORT and THIRD_PORT.
  */
 export function createServers(options: PostMessageServersOptions = {}): PostMessageServers {
   const { client } = options;
@@ -95,47 +95,6 @@ export function createServers(options: PostMessageServersOptions = {}): PostMess
       createApp(role, () => servers, client),
     );
   return servers;
-}
-
-/** Where to reach `server` from this process: its port, on loopback if it listens on every interface. */
-function reachable(server: Server): { host: string; port: number } | undefined {
-  const address = server.address() as AddressInfo | string | null;
-  if (!address || typeof address !== 'object') return undefined;
-  const any = address.address === '0.0.0.0' || address.address === '::';
-  return { host: any ? '127.0.0.1' : address.address, port: address.port };
-}
-
-/**
- * Dev mode only: Vite's HMR WebSocket lives on the PORT server, but the pages in
- * the iframes connect to their own origin's port. This forwards WebSocket
- * upgrades that reach FRAME_PORT and THIRD_PORT to PORT, byte for byte, so hot
- * reload works in the frames too. Every other upgrade goes the same way; PORT
- * decides what to do with it.
- */
-export function forwardUpgrades(servers: PostMessageServers): void {
-  for (const key of ['FRAME_PORT', 'THIRD_PORT'] as const) {
-    servers[key].on('upgrade', (req, socket: Socket, head: Buffer) => {
-      const target = reachable(servers.PORT);
-      if (!target) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-        return;
-      }
-      const upstream = connect(target.port, target.host, () => {
-        // Replay the request line and headers as they came, then splice the two sockets.
-        const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
-        for (let i = 0; i <= req.rawHeaders.length; i += 2)
-          lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-        upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-        if (head.length > 0) upstream.write(head);
-        socket.pipe(upstream).pipe(socket);
-      });
-      // Either side failing or closing ends both.
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
-      upstream.on('close', () => socket.destroy());
-      socket.on('close', () => upstream.destroy());
-    });
-  }
 }
 
 /**

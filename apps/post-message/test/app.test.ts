@@ -7,7 +7,7 @@ import {
 import type { Socket } from 'node:net';
 import { type Listening, listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServers, forwardUpgrades, type PostMessageServers } from '../server/app.ts';
+import { createServers, type PostMessageServers } from '../server/app.ts';
 
 /**
  * A stand-in for the page handler (Vite or the built bundle): it answers `/frame`
@@ -147,61 +147,12 @@ function upgrade(port: number, path: string) {
   );
 }
 
-/** The next chunk of text `socket` receives. */
-const nextText = (socket: Socket) =>
-  new Promise<string>((resolve) => socket.once('data', (chunk: Buffer) => resolve(String(chunk))));
-
-describe('forwardUpgrades (dev mode: the HMR socket of the frames)', () => {
-  let forwarded: PostMessageServers;
-  let main: Listening;
-  let frameSide: Listening;
-  let thirdSide: Listening;
-  /** Sockets PORT accepted, and the request each came with. */
-  const upstream: { url: string; header: string; socket: Socket }[] = [];
-
-  beforeAll(async () => {
-    forwarded = createServers();
-    forwardUpgrades(forwarded);
-    // PORT stands in for Vite's HMR server: it accepts "echo" upgrades and echoes with a prefix.
-    forwarded.PORT.on('upgrade', (req, socket: Socket) => {
-      upstream.push({ url: req.url ?? '', header: String(req.headers['x-course']), socket });
-      socket.write(
-        'HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n',
-      );
-      socket.on('data', (chunk: Buffer) => socket.write(`echo:${chunk}`));
-      // As a WebSocket server does: the other side is gone, so close this one.
-      socket.on('end', () => socket.end());
-    });
-    frameSide = await listening(forwarded.FRAME_PORT);
-    thirdSide = await listening(forwarded.THIRD_PORT);
-  });
-  afterAll(async () => {
-    await Promise.all([frameSide.close(), thirdSide.close()]);
-  });
-
-  it('answers 503 while PORT is not listening, and stays up', async () => {
-    const { status } = await upgrade(frameSide.port, '/?token=abc');
-    expect(status).toBe(503);
-  });
-
-  it('splices an upgrade on FRAME_PORT or THIRD_PORT to PORT, headers and all', async () => {
-    main = await listening(forwarded.PORT);
-    try {
-      for (const side of [frameSide, thirdSide]) {
-        const { status, socket } = await upgrade(side.port, '/?token=abc');
-        expect(status).toBe(101);
-        expect(upstream.at(-1)).toMatchObject({ url: '/?token=abc', header: 'post-message' });
-        const reply = nextText(socket);
-        socket.write('ping');
-        expect(await reply).toBe('echo:ping');
-        // Closing the browser's side closes the forwarded connection too.
-        const closed = new Promise((resolve) => upstream.at(-1)?.socket.once('close', resolve));
-        socket.destroy();
-        await closed;
-      }
-      expect(upstream).toHaveLength(2);
-    } finally {
-      await main.close();
+describe('WebSocket upgrades', () => {
+  it('are not taken on any origin: no WebSocket lives here, the request gets an ordinary answer', async () => {
+    for (const port of [parent.port, frame.port, third.port]) {
+      const answer = await upgrade(port, '/some-socket');
+      expect(answer.status).toBe(404);
+      answer.socket.destroy();
     }
   });
 });
