@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { type Chapter, listWorkspaces } from '@course/chapters';
 import { defineConfig } from '@playwright/test';
 import { browserVersion, chooseBrowser } from './browser.ts';
-import { E2E_PORT_OFFSET, e2ePorts } from './ports.ts';
-import { COURSE_CHAPTER_BIN } from './server-process.ts';
+import { e2ePorts } from './ports.ts';
 
 // One project per chapter (and one for the hub), read from the "course" metadata: no list to keep here.
 // Each runs the specs in apps/<chapter>/e2e/.
@@ -24,15 +23,6 @@ const selection = picked.length > 0 ? process.env.E2E_CHAPTERS.replaceAll(',', '
 const browser = chooseBrowser();
 // Computed once in the main process; workers inherit it. The JSON report records it.
 process.env.E2E_BROWSER_VERSION ??= browserVersion(browser) ?? 'unknown';
-
-/** Extra env for the chapter's server under test, from `course.testEnv` (e.g. a shorter delay). */
-function testEnv(chapter: Chapter): Record<string, string> {
-  const extra = chapter.course.testEnv ?? {};
-  const ports = Object.entries(e2ePorts(chapter)).map(([name, port]) => [name, String(port)]);
-  // The hub looks for the chapters where this run puts them.
-  const hub = chapter.course.kind === 'hub' ? { CHAPTER_PORT_OFFSET: String(E2E_PORT_OFFSET) } : {};
-  return { ...extra, ...hub, ...Object.fromEntries(ports) };
-}
 
 export default defineConfig({
   // Paths in the report read from the repository root: apps/<chapter>/e2e/<file>.spec.ts.
@@ -63,15 +53,7 @@ export default defineConfig({
     testDir: join(chapter.dir, 'e2e'),
     use: { baseURL: `http://localhost:${e2ePorts(chapter).PORT}` },
   })),
-  webServer: chapters.map((chapter) => ({
-    // What `pnpm --filter <chapter> start` runs, without pnpm in between.
-    command: `node ${JSON.stringify(COURSE_CHAPTER_BIN)} start`,
-    cwd: chapter.dir,
-    url: `http://127.0.0.1:${e2ePorts(chapter).PORT}/`,
-    env: testEnv(chapter),
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  })),
+  // Every chosen chapter's server, started side by side (Playwright's webServer starts one after
+  // another), stopped after the run: see global-setup.ts.
+  globalSetup: './global-setup.ts',
 });

@@ -39,3 +39,13 @@ export function ownChapterPortOffset(): number {
 function parallelIndex(): number {
   return Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 }
+
+/**
+ * The env of a chapter's server in an e2e run: its ports (defaults + offset),
+ * its `course.testEnv` (say, a shorter delay), and for the hub where to look for the chapters.
+ */
+export function e2eEnv(chapter: Chapter): Record<string, string> {
+  const ports = Object.entries(e2ePorts(chapter)).map(([name, port]) => [name, String(port)]);
+  const hub = chapter.course.kind === 'hub' ? { CHAPTER_PORT_OFFSET: String(E2E_PORT_OFFSET) } : {};
+  return { ...chapter.course.testEnv, ...hub, ...Object.fromEntries(ports) };
+}

@@ -30,8 +30,9 @@ export async function startChapterServer(
   const child: ChildProcess = spawn(process.execPath, [COURSE_CHAPTER_BIN, mode], {
     cwd: chapter.dir,
     env: { ...process.env, ...env },
+    // In this process group, so that a Ctrl-C of the run stops it too. In dev mode the chapter's
+    // server is a child of the dev host and stops with it.
     stdio: ['pipe', 'ignore', 'inherit'],
-    detached: true, // its own process group, so stop() reaches the dev host and its server alike
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await Promise.race([
@@ -46,9 +47,8 @@ export async function startChapterServer(
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const group = -(child.pid ?? 0);
-      process.kill(group, 'SIGTERM');
-      const timer = setTimeout(() => process.kill(group, 'SIGKILL'), 3000);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
       await exited;
       clearTimeout(timer);
     },
