@@ -1,13 +1,15 @@
 import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
+import { type ClientHandler, parseEnv } from '@course/kit';
 import { listening } from '@course/kit/test-server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BASE_MS, backoffDelay, CAP_MS } from '../client/src/backoff.ts';
-import {
+import chapter, {
   createEchoServer,
   type EchoServerOptions,
   GREETING,
   isViteUpgrade,
+  offeredProtocols,
   originAllowed,
 } from '../server/app.ts';
 import { closeCodeIn, echoOf, frame, openClient, rawHandshake } from './helpers.ts';
@@ -38,11 +40,12 @@ async function stillServing(url: string): Promise<void> {
   client.ws.close();
 }
 
+// A fresh server per test, so each test sees its own log lines and connection ids.
 let main: Awaited<ReturnType<typeof start>>;
-beforeAll(async () => {
+beforeEach(async () => {
   main = await start();
 });
-afterAll(() => main.server.close());
+afterEach(() => main.server.close());
 
 describe('the lecture’s exchange', () => {
   it('greets every new client with the lecture’s text, as a text frame', async () => {
@@ -68,14 +71,111 @@ describe('the lecture’s exchange', () => {
   it('serves the endpoint at / only: another path gets 404', async () => {
     await expect(openClient(`${main.ws}/chat`)).rejects.toMatchObject({
       status: 404,
+      headers: { connection: 'close', 'content-type': 'text/plain; charset=utf-8' },
       body: 'no WebSocket endpoint at /chat (try / or /naive)\n',
     });
+  });
+
+  it('a refused upgrade leaves nothing open: the server can close while that client idles', async () => {
+    // A client that reads the refusal but never closes its own side (allowHalfOpen).
+    const socket = tcpConnect({ port: main.server.port, host: '127.0.0.1', allowHalfOpen: true });
+    let reply = '';
+    socket.on('data', (piece: Buffer) => {
+      reply += piece.toString();
+    });
+    const ended = new Promise((resolve) => socket.once('end', resolve));
+    socket.write(
+      'GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    await ended;
+    expect(reply).toMatch(/^HTTP\/1.1 404 Not Found\r\n/);
+    // server.close() waits for every open connection: it returns only if the refused one is gone.
+    const closed = new Promise((resolve) => main.http.close(resolve));
+    const stuck = new Promise((resolve) => setTimeout(resolve, 2000, 'still open'));
+    expect(await Promise.race([closed, stuck])).not.toBe('still open');
+    socket.destroy();
+  });
+
+  it('a client that resets the connection while being refused crashes nothing', async () => {
+    const crashes: Error[] = [];
+    const onCrash = (error: Error) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const socket = tcpConnect(main.server.port, '127.0.0.1');
+        socket.on('error', () => {});
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write(
+          'GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        );
+        socket.resetAndDestroy(); // a TCP RST: the server's reply meets ECONNRESET
+      }
+      await stillServing(main.ws);
+    } finally {
+      process.off('uncaughtException', onCrash);
+    }
+    expect(crashes).toEqual([]);
   });
 
   it('answers plain HTTP requests it has no page for with 404', async () => {
     const res = await fetch(`${main.server.url}/nothing`);
     expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await res.text()).toBe('no route for GET /nothing\n');
+  });
+
+  it('hands HTTP requests to the page handler: what it passes on is 404, what it fails on is 500', async () => {
+    const client: ClientHandler = (req, res, next) => {
+      if (req.url === '/page') res.end('the page');
+      else if (req.url === '/broken') next(new Error('the page handler broke'));
+      else next();
+    };
+    const withPages = await start({ client });
+    const page = await fetch(`${withPages.server.url}/page`);
+    expect([page.status, await page.text()]).toEqual([200, 'the page']);
+    const other = await fetch(`${withPages.server.url}/other`);
+    expect([other.status, await other.text()]).toEqual([404, 'no route for GET /other\n']);
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = await fetch(`${withPages.server.url}/broken`);
+    quiet.mockRestore();
+    expect(broken.status).toBe(500);
+    expect(broken.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await broken.text()).toBe('internal error\n');
+    await withPages.server.close();
+  });
+});
+
+describe('the server’s log', () => {
+  it('numbers connections across both endpoints and names their Origin, protocol and extensions', async () => {
+    const first = await openClient(`${main.ws}/`, [], { perMessageDeflate: false });
+    const second = await openClient(`${main.ws}/naive`, ['echo.v1'], {
+      origin: main.server.url,
+      perMessageDeflate: true,
+    });
+    expect(main.lines.filter((line) => line.includes('connected'))).toEqual([
+      '[echo#1] connected (no Origin, protocol "", extensions "")',
+      `[naive#2] connected (${main.server.url}, protocol "echo.v1", extensions "permessage-deflate")`,
+    ]);
+    await second.received(1);
+    await echoOf(second, 'naive hello');
+    expect(main.lines).toContain('[naive#2] received: naive hello');
+    first.ws.close();
+    second.ws.close();
+  });
+
+  it('logs text up to 120 characters whole, and a longer text cut at 120 with its length', async () => {
+    const client = await openClient(`${main.ws}/`);
+    await client.received(1);
+    const exactly = 'a'.repeat(120);
+    await echoOf(client, exactly);
+    await echoOf(client, `${'b'.repeat(120)}c`);
+    expect(main.lines.filter((line) => line.includes('received'))).toEqual([
+      `[echo#1] received: ${exactly}`,
+      `[echo#1] received: ${'b'.repeat(120)}… (121 chars)`,
+    ]);
+    client.ws.close();
   });
 });
 
@@ -384,6 +484,13 @@ describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
     expect(originAllowed('http://a:2', 'a:1', [])).toBe(false);
     expect(originAllowed('http://a', 'a:1', [])).toBe(false);
     expect(originAllowed('not a url', 'a:1', [])).toBe(false);
+    expect(originAllowed('ftp://a:1', 'a:1', [])).toBe(false);
+  });
+
+  it('refuses a scheme other than http(s), even with the server’s own host and port', async () => {
+    await expect(
+      openClient(`${main.ws}/`, [], { origin: `ftp://127.0.0.1:${main.server.port}` }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });
 
@@ -414,6 +521,8 @@ describe('sharing the port with Vite’s HMR socket (dev mode)', () => {
     expect(isViteUpgrade(req('echo.v1, vite-hmr'))).toBe(true);
     expect(isViteUpgrade(req('echo.v1'))).toBe(false);
     expect(isViteUpgrade(req())).toBe(false);
+    expect(offeredProtocols(req())).toEqual([]);
+    expect(offeredProtocols(req(' echo.v1 ,, vite-hmr '))).toEqual(['echo.v1', 'vite-hmr']);
   });
 
   it('without dev mode, a vite-hmr offer is just an unknown subprotocol', async () => {
@@ -446,5 +555,85 @@ describe('the page’s reconnect backoff', () => {
     expect(backoffDelay(1, 0).delay).toBe(BASE_MS / 2);
     expect(backoffDelay(1, 1).delay).toBe(BASE_MS);
     expect(backoffDelay(9, 0.5).delay).toBe(CAP_MS * 0.75);
+  });
+});
+
+describe('the chapter as pnpm start runs it (server/app.ts default export)', () => {
+  /** Builds the chapter's server as the kit does, from env vars, and starts it on a free port. */
+  async function startChapter(env: Record<string, string>) {
+    const page: ClientHandler = (req, res, next) => {
+      if (req.url === '/page') res.end('the page');
+      else next();
+    };
+    const { PORT } = await chapter.create({
+      client: page,
+      ports: { PORT: 0 },
+      env: parseEnv(chapter.env, env),
+      dev: false,
+      log: () => {},
+    });
+    const server = await listening(PORT);
+    return { server, ws: `ws://127.0.0.1:${server.port}` };
+  }
+
+  it('serves the page and reads WS_HEARTBEAT_MS, WS_MAX_PAYLOAD and WS_ALLOWED_ORIGINS', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const { server, ws } = await startChapter({
+      WS_HEARTBEAT_MS: '300',
+      WS_MAX_PAYLOAD: '16',
+      WS_ALLOWED_ORIGINS: 'https://course.example, http://localhost:8080',
+    });
+    try {
+      const page = await fetch(`${server.url}/page`);
+      expect([page.status, await page.text()]).toEqual([200, 'the page']);
+      for (const origin of [
+        'https://course.example',
+        'http://localhost:8080',
+        'http://localhost:5173',
+      ])
+        (await openClient(`${ws}/`, [], { origin })).ws.close();
+      const client = await openClient(`${ws}/`);
+      // A ping within the test's time: the default heartbeat (30 s) would be too late.
+      await new Promise((resolve) => client.ws.once('ping', resolve));
+      client.ws.send('x'.repeat(17));
+      expect((await client.closed).code).toBe(1009);
+    } finally {
+      await server.close();
+      log.mockRestore();
+    }
+  });
+
+  it('by default takes messages up to 1 MiB', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const { server, ws } = await startChapter({});
+    try {
+      const client = await openClient(`${ws}/`);
+      await client.received(1);
+      expect((await echoOf(client, Buffer.alloc(1024 * 1024, 7))).data.length).toBe(1024 * 1024);
+      client.ws.send(Buffer.alloc(1024 * 1024 + 1));
+      expect((await client.closed).code).toBe(1009);
+    } finally {
+      await server.close();
+      log.mockRestore();
+    }
+  });
+
+  it('refuses to start with an allowed origin that is not scheme://host[:port]', () => {
+    for (const bad of [
+      'https://course.example/',
+      'https://course.example/app',
+      'ftp://course.example',
+      'xhttp://course.example',
+      'http://',
+      'http://a b',
+      'course.example',
+    ])
+      expect(() => parseEnv(chapter.env, { WS_ALLOWED_ORIGINS: bad }), bad).toThrow(
+        `WS_ALLOWED_ORIGINS=${bad} (item "${bad}") is not an origin like http://localhost:5173 (no path, no slash)`,
+      );
+    expect(
+      parseEnv(chapter.env, { WS_ALLOWED_ORIGINS: 'http://a, https://b.example:8443' })
+        .WS_ALLOWED_ORIGINS,
+    ).toEqual(['http://a', 'https://b.example:8443']);
   });
 });

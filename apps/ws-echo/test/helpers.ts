@@ -51,7 +51,11 @@ export function openClient(
       });
       res.on('end', () =>
         reject(
-          Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode, body }),
+          Object.assign(new Error(`HTTP ${res.statusCode}`), {
+            status: res.statusCode,
+            headers: res.headers,
+            body,
+          }),
         ),
       );
     });
