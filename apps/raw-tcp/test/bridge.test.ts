@@ -20,6 +20,8 @@ const run = promisify(execFile);
 let http: Listening;
 let tcp: Listening;
 let framed: Listening;
+/** What the chapter's servers logged, as its terminal would show it. */
+const logs: string[] = [];
 
 beforeAll(async () => {
   const servers = createRawTcp({
@@ -27,7 +29,9 @@ beforeAll(async () => {
     maxLineBytes: 4096,
     closeGraceMs: 500,
     probeWaitMs: 300,
-    log: () => {},
+    log: (line) => {
+      if (logs.length < 10_000) logs.push(line);
+    },
   });
   http = await listening(servers.http);
   tcp = await listening(servers.tcp);
@@ -66,6 +70,14 @@ describe('GET /api/config', () => {
       maxLineBytes: 4096,
     });
   });
+
+  it('answers JSON with its type, exact length and no-store', async () => {
+    const res = await fetch(`${http.url}/api/config`);
+    const body = await res.text();
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe('GET /api/exchange: the lecture exchange, streamed', () => {
@@ -95,11 +107,29 @@ describe('GET /api/exchange: the lecture exchange, streamed', () => {
       ['client', 'close'],
       ['client', 'done'],
     ]);
+    expect(entries.at(-3)?.text).toBe('the server closed its side (FIN)');
     expect(entries.at(-2)?.text).toBe(CLIENT_DISCONNECTED);
     expect(entries.at(-1)?.text).toMatch(/^sent 29 bytes, received 99 bytes in \d+ data event/);
     // Time only moves forward.
     const times = entries.map((entry) => entry.t);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('stamps each entry with the milliseconds since the exchange started', async () => {
+    const started = performance.now();
+    const entries = await exchange();
+    const elapsed = performance.now() - started;
+    for (const entry of entries) {
+      expect(entry.t).toBeGreaterThanOrEqual(0);
+      expect(entry.t).toBeLessThanOrEqual(Math.ceil(elapsed));
+    }
+  });
+
+  it('is neither cached nor sniffed', async () => {
+    const res = await fetch(`${http.url}/api/exchange`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    await res.text();
   });
 
   it('gives each run only its own connection, even with runs in parallel', async () => {
@@ -196,6 +226,53 @@ describe('GET /api/probe/:id: what an HTTP client sent to the TCP port', () => {
     expect(probe.request).toBe(request);
   });
 
+  it('takes ids of 8 to 64 hex digits or dashes, in either case, and nothing around them', async () => {
+    const status = async (id: string) => (await fetch(`${http.url}/api/probe/${id}`)).status;
+    const hex = (n: number) => 'a1b2c3d4e5f6'.repeat(6).slice(0, n);
+    // Well-formed ids are looked up (and not found: 404); malformed ones are refused (400).
+    const statuses = await Promise.all(
+      [hex(8), hex(64), 'ABCDEF-0123', hex(7), hex(65), `xx${hex(8)}`, `${hex(8)}xx`].map(status),
+    );
+    expect(statuses).toEqual([404, 404, 404, 400, 400, 400, 400]);
+  });
+
+  it('refuses a percent-encoded id with 400, even a malformed escape, and keeps serving', async () => {
+    for (const id of ['abcd1234%2D5678', '%E0%E0%E0%E0%E0%E0%E0%E0']) {
+      const res = await fetch(`${http.url}/api/probe/${id}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: 'probe id must be 8-64 hex digits or dashes' });
+    }
+    expect((await fetch(`${http.url}/api/config`)).status).toBe(200);
+  });
+
+  it('waits for a request that reaches the TCP server after the page asked', async () => {
+    const id = randomUUID();
+    const asked = fetch(`${http.url}/api/probe/${id}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const request = `GET /probe-${id} HTTP/1.1\r\nHost: localhost\r\n\r\n`;
+    const peer = await connectPeer(tcp.port);
+    peer.socket.write(request);
+    const res = await asked;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { request: string }).request).toBe(request);
+    await within(peer.closed, 5000);
+  });
+
+  it('keeps the first 16 KiB of a request and counts every byte of it', async () => {
+    const id = randomUUID();
+    const head = `GET /probe-${id} HTTP/1.1\r\nX-Padding: `;
+    const request = `${head}${'p'.repeat(20_000)}\r\n\r\n`;
+    const peer = await connectPeer(tcp.port);
+    peer.socket.write(request);
+    await within(peer.closed, 5000);
+    const probe = (await (await fetch(`${http.url}/api/probe/${id}`)).json()) as {
+      request: string;
+      requestBytes: number;
+    };
+    expect(probe.request).toBe(request.slice(0, 16 * 1024));
+    expect(probe.requestBytes).toBe(Buffer.byteLength(request));
+  });
+
   it('404 for an id no request carried, 400 for a malformed id', async () => {
     const missing = await fetch(`${http.url}/api/probe/${randomUUID()}`);
     expect(missing.status).toBe(404);
@@ -209,31 +286,51 @@ describe('GET /api/probe/:id: what an HTTP client sent to the TCP port', () => {
 });
 
 describe('POST /api/bad-input/:case', () => {
+  /** The texts of the case's steps; each step is stamped with the ms since the case started. */
   const steps = async (which: string) => {
+    const started = performance.now();
     const res = await fetch(`${http.url}/api/bad-input/${which}`, { method: 'POST' });
     expect(res.status).toBe(200);
-    return ((await res.json()) as { steps: { text: string }[] }).steps.map((s) => s.text);
+    const { steps } = (await res.json()) as { steps: { t: number; text: string }[] };
+    const times = steps.map((step) => step.t);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(Math.max(...times)).toBeLessThanOrEqual(Math.ceil(performance.now() - started));
+    return steps.map((s) => s.text);
   };
   const servesAgain = 'a new client sent "still there?" and got the echo "still there?"';
 
   it('oversize: an error line, a disconnect, and the server still serves', async () => {
-    const texts = await steps('oversize');
-    expect(texts).toContain(
+    expect(await steps('oversize')).toEqual([
+      'connected to the framed server',
+      expect.stringMatching(/^sent (16384|32768) bytes with no newline \(the limit is 4096\)$/),
       'received: ERROR: line exceeds 4096 bytes without a newline; closing the connection',
-    );
-    expect(texts.at(-1)).toBe(servesAgain);
+      'the server closed the connection',
+      servesAgain,
+    ]);
   });
 
   it('idle: an error line after the timeout, and the server still serves', async () => {
-    const texts = await steps('idle');
-    expect(texts).toContain('received: ERROR: idle for 700 ms; closing the connection');
-    expect(texts.at(-1)).toBe(servesAgain);
+    expect(await steps('idle')).toEqual([
+      'connected to the framed server',
+      "sending nothing (the server's idle timeout is 700 ms)",
+      'received: ERROR: idle for 700 ms; closing the connection',
+      'the server closed the connection',
+      servesAgain,
+    ]);
   });
 
   it('abrupt: a client reset mid-echo, and the server still serves', async () => {
-    const texts = await steps('abrupt');
-    expect(texts).toContain('reset the connection (RST) while the server was still echoing');
-    expect(texts.at(-1)).toBe(servesAgain);
+    const before = logs.length;
+    expect(await steps('abrupt')).toEqual([
+      'connected to the framed server',
+      'sent 200000 bytes of lines and half a line, without reading the echoes',
+      'reset the connection (RST) while the server was still echoing',
+      "only that socket closed; the server's error handler logs the reset (see its terminal)",
+      servesAgain,
+    ]);
+    // The server was echoing lines of 99 bytes when the client reset.
+    const echoing = /^\[framed\] #\d+ line of 99 bytes: "x{99}"$/;
+    expect(logs.slice(before).some((line) => echoing.test(line))).toBe(true);
   });
 
   it('an unknown case is a 404 naming the known ones', async () => {
@@ -254,15 +351,84 @@ describe('the bridge itself', () => {
     expect(page.status).toBe(404);
   });
 
+  it('answers a known path with the wrong method as an unknown route', async () => {
+    const bad = await fetch(`${http.url}/api/bad-input/idle`);
+    expect(bad.status).toBe(404);
+    expect(await bad.json()).toEqual({ error: 'no route for GET /api/bad-input/idle' });
+    const id = randomUUID();
+    const probe = await fetch(`${http.url}/api/probe/${id}`, { method: 'POST' });
+    expect(probe.status).toBe(404);
+    expect(await probe.json()).toEqual({ error: `no route for POST /api/probe/${id}` });
+  });
+
+  it('hands pages to the client handler, never /api/, and turns its errors into a JSON 500', async () => {
+    const withPages = createRawTcp({
+      log: () => {},
+      client: (req, res, next) => {
+        if (req.url === '/broken') next(new Error('vite fell over'));
+        else if (req.url === '/missing') next();
+        else res.end('the page');
+      },
+    });
+    const bridge = await listening(withPages.http);
+    try {
+      expect(await (await fetch(`${bridge.url}/`)).text()).toBe('the page');
+      const broken = await fetch(`${bridge.url}/broken`);
+      expect(broken.status).toBe(500);
+      expect(await broken.json()).toEqual({ error: 'internal error' });
+      const missing = await fetch(`${bridge.url}/missing`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ error: 'no route for GET /missing' });
+      const api = await fetch(`${bridge.url}/api/pages`);
+      expect(api.status).toBe(404);
+      expect(await api.json()).toEqual({ error: 'no route for GET /api/pages' });
+    } finally {
+      await bridge.close();
+    }
+  });
+
   it('answers 502 with a clear error when its TCP server is not listening', async () => {
-    const lonely = createRawTcp({ log: () => {} });
+    const lines: string[] = [];
+    const lonely = createRawTcp({ log: (line) => lines.push(line) });
     const bridge = await listening(lonely.http);
     try {
       const res = await fetch(`${bridge.url}/api/exchange`);
       expect(res.status).toBe(502);
       expect(await res.json()).toEqual({ error: 'that TCP server is not listening' });
+      expect(lines).toContain('[http] GET /api/exchange failed: that TCP server is not listening');
     } finally {
       await bridge.close();
+    }
+  });
+
+  it('answers 502 on every route that needs a TCP server, and stays up', async () => {
+    const lonely = createRawTcp({ log: () => {} });
+    const bridge = await listening(lonely.http);
+    try {
+      for (const [method, path] of [
+        ['GET', '/api/config'],
+        ['POST', '/api/framing'],
+        ['POST', '/api/bad-input/idle'],
+      ]) {
+        const res = await fetch(`${bridge.url}${path}`, { method });
+        expect(res.status).toBe(502);
+        expect(await res.json()).toEqual({ error: 'that TCP server is not listening' });
+      }
+    } finally {
+      await bridge.close();
+    }
+  });
+
+  it('finds a known route only at the start of the path and as a whole segment', async () => {
+    for (const [method, path] of [
+      ['POST', '/x/api/bad-input/nope'],
+      ['POST', '/api/bad-input/nope/more'],
+      ['GET', '/x/api/probe/bad'],
+      ['GET', '/api/probe/bad/more'],
+    ] as const) {
+      const res = await fetch(`${http.url}${path}`, { method });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: `no route for ${method} ${path}` });
     }
   });
 });

@@ -1,9 +1,14 @@
+import { once } from 'node:events';
 import { type Listening, listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBadInput } from '../server/bad-input-demo.ts';
 import { createFramedServer } from '../server/framed-server.ts';
 import { connectPeer, nextEvent, within } from './peer.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How many timers (setTimeout/setInterval, socket timeouts) this process holds right now. */
+const liveTimers = () =>
+  process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 const logs: string[] = [];
 const log = (line: string) => {
   if (logs.length < 10_000) logs.push(line);
@@ -23,6 +28,30 @@ afterAll(async () => {
   await server.close();
   await strict.close();
 });
+
+/** Runs `test` against a framed server of its own, with its own log, and closes it after. */
+async function withOwnServer(
+  options: Parameters<typeof createFramedServer>[0],
+  test: (own: Listening, lines: string[]) => Promise<void>,
+) {
+  const lines: string[] = [];
+  const own = await listening(createFramedServer({ ...options, log: (line) => lines.push(line) }));
+  try {
+    await test(own, lines);
+  } finally {
+    await own.close();
+  }
+}
+
+/** Writes to a refused client's socket until it is reset (the server destroyed its side); rejects after `ms`. */
+async function untilReset(peer: Awaited<ReturnType<typeof connectPeer>>, ms: number) {
+  const deadline = performance.now() + ms;
+  while (!peer.socket.destroyed) {
+    if (performance.now() > deadline) throw new Error(`not reset within ${ms} ms`);
+    peer.socket.write('more\n');
+    await sleep(50);
+  }
+}
 
 /** Proves the server still serves: a new client's line comes back. */
 async function stillEchoes(port: number) {
@@ -217,6 +246,82 @@ describe('bad input on the framed server', () => {
     ]);
   });
 
+  it('reads and drops whatever a refused client still sends: no echo, no reset', async () => {
+    await withOwnServer({ maxLineBytes: 8, closeGraceMs: 10_000 }, async (own, lines) => {
+      const peer = await connectPeer(own.port, true); // will not answer the FIN
+      peer.socket.write('123456789');
+      await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+      for (let i = 0; i < 3; i++) {
+        peer.socket.write('more\n');
+        await sleep(100);
+      }
+      expect(peer.text()).toBe(
+        'ERROR: line exceeds 8 bytes without a newline; closing the connection\n',
+      );
+      expect(peer.errors).toEqual([]);
+      expect(peer.socket.destroyed).toBe(false);
+      // Not even read as lines: the server never tried to echo them.
+      expect(lines.slice(1)).toEqual([
+        '[framed] #1 line exceeds 8 bytes without a newline, disconnecting',
+      ]);
+      peer.socket.destroy();
+    });
+  });
+
+  it('the grace period alone ends a refused client that stays silent', async () => {
+    await withOwnServer(
+      { maxLineBytes: 8, closeGraceMs: 200, idleTimeoutMs: 60_000 },
+      async (own) => {
+        const peer = await connectPeer(own.port, true);
+        peer.socket.write('123456789');
+        await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+        await sleep(400);
+        await untilReset(peer, 3000);
+      },
+    );
+  });
+
+  it('the idle timeout ends a silent refused client before a longer grace period', async () => {
+    await withOwnServer(
+      { maxLineBytes: 8, closeGraceMs: 60_000, idleTimeoutMs: 200 },
+      async (own) => {
+        const peer = await connectPeer(own.port, true);
+        peer.socket.write('123456789');
+        await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+        await sleep(400);
+        await untilReset(peer, 3000);
+      },
+    );
+  });
+
+  it('leaves no timer behind once a refused client has gone', async () => {
+    await withOwnServer({ maxLineBytes: 8, closeGraceMs: 60_000 }, async (own, lines) => {
+      const before = liveTimers();
+      const peer = await connectPeer(own.port);
+      peer.socket.write('123456789');
+      await within(peer.closed, 5000);
+      await expect.poll(() => lines.at(-1)).toBe('[framed] #1 closed');
+      expect(liveTimers()).toBeLessThanOrEqual(before);
+    });
+  });
+
+  it("the bridge's bad-input demo leaves no timer behind once it is done", async () => {
+    await withOwnServer({ maxLineBytes: 64, idleTimeoutMs: 10_000 }, async (own, lines) => {
+      const before = liveTimers();
+      const steps = await runBadInput(
+        'oversize',
+        { host: '127.0.0.1', port: own.port },
+        { maxLineBytes: 64, idleTimeoutMs: 10_000 },
+      );
+      expect(steps.at(-1)?.text).toBe(
+        'a new client sent "still there?" and got the echo "still there?"',
+      );
+      // Both of the demo's connections are closed on the server's side too.
+      await expect.poll(() => lines.filter((line) => line.endsWith(' closed'))).toHaveLength(2);
+      expect(liveTimers()).toBeLessThanOrEqual(before);
+    });
+  });
+
   it('survives clients that vanish mid-write, while it is echoing to them', async () => {
     const before = logs.length;
     for (let i = 0; i < 5; i++) {
@@ -233,8 +338,57 @@ describe('bad input on the framed server', () => {
     await within(half.closed, 5000);
     await stillEchoes(server.port);
     await sleep(100);
-    expect(logs.slice(before).some((line) => /socket error: (ECONNRESET|EPIPE)/.test(line))).toBe(
-      true,
-    );
+    const reset =
+      /^\[framed\] #\d+ socket error: (ECONNRESET|EPIPE) \((read|write) (ECONNRESET|EPIPE)\)$/;
+    expect(logs.slice(before).some((line) => reset.test(line))).toBe(true);
+  });
+});
+
+describe("the framed server's log", () => {
+  it('numbers connections, logs the first 20 lines of each with a preview, then only that more came', async () => {
+    await withOwnServer({}, async (own, lines) => {
+      const peer = await connectPeer(own.port);
+      const localPort = peer.socket.localPort;
+      const sent = [
+        'a'.repeat(120),
+        'b'.repeat(121),
+        ...Array.from({ length: 20 }, (_, i) => `line ${i + 3}`),
+      ];
+      peer.socket.write(`${sent.join('\n')}\n`);
+      await peer.until((text) => text.endsWith('line 22\n'));
+      peer.socket.end();
+      await within(peer.closed, 5000);
+      await expect.poll(() => lines.at(-1)).toBe('[framed] #1 closed');
+      expect(lines).toEqual([
+        `[framed] #1 connected from 127.0.0.1:${localPort}`,
+        `[framed] #1 line of 120 bytes: "${'a'.repeat(120)}"`,
+        `[framed] #1 line of 121 bytes: "${'b'.repeat(120)}" … (+1 bytes)`,
+        ...sent.slice(2, 20).map((line) => `[framed] #1 line of ${line.length} bytes: "${line}"`),
+        '[framed] #1 (further lines not logged)',
+        '[framed] #1 closed',
+      ]);
+      const next = await connectPeer(own.port);
+      next.socket.destroy();
+      await expect.poll(() => lines.at(-1)).toBe('[framed] #2 closed');
+    });
+  });
+
+  it('logs why it disconnects a client', async () => {
+    await withOwnServer({ maxLineBytes: 4 }, async (own, lines) => {
+      const peer = await connectPeer(own.port);
+      peer.socket.write('12345');
+      await within(peer.closed, 5000);
+      expect(lines).toContain('[framed] #1 line exceeds 4 bytes without a newline, disconnecting');
+    });
+  });
+
+  it('logs a listen error instead of crashing', async () => {
+    const lines: string[] = [];
+    const second = createFramedServer({ log: (line) => lines.push(line) });
+    second.listen(server.port, '127.0.0.1');
+    await once(second, 'error');
+    expect(lines).toEqual([
+      `[framed] server error: EADDRINUSE (listen EADDRINUSE: address already in use 127.0.0.1:${server.port})`,
+    ]);
   });
 });

@@ -1,7 +1,17 @@
+import { once } from 'node:events';
 import { type Listening, listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExchange } from '../server/exchange.ts';
+import { createFramedServer } from '../server/framed-server.ts';
 import { createLectureServer, type LectureServer } from '../server/lecture-server.ts';
-import { CLIENT_HELLO, SERVER_FAREWELL, SERVER_GREETING } from '../shared/messages.ts';
+import {
+  CLIENT_CONNECTED,
+  CLIENT_DISCONNECTED,
+  CLIENT_HELLO,
+  SERVER_FAREWELL,
+  SERVER_GREETING,
+} from '../shared/messages.ts';
+import type { TranscriptEntry } from '../shared/transcript.ts';
 import { connectPeer, within } from './peer.ts';
 
 let lecture: LectureServer;
@@ -105,6 +115,61 @@ describe('the lecture TCP server', () => {
     expect(next.text()).toBe(SERVER_GREETING + SERVER_FAREWELL);
   });
 
+  it('logs each connection by number with its address, and how it closed', async () => {
+    const lines: string[] = [];
+    const own = createLectureServer({ log: (line) => lines.push(line) });
+    const started = await listening(own.server);
+    try {
+      const peer = await connectPeer(started.port);
+      const localPort = peer.socket.localPort;
+      await within(peer.closed, 5000);
+      await expect.poll(() => lines.at(-1)).toBe('[tcp] #1 closed');
+      expect(lines).toEqual([`[tcp] #1 connected from 127.0.0.1:${localPort}`, '[tcp] #1 closed']);
+      const rude = await connectPeer(started.port, true);
+      rude.socket.write('x'.repeat(64 * 1024));
+      rude.socket.resetAndDestroy();
+      await expect.poll(() => lines.at(-1)).toBe('[tcp] #2 closed after an error');
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^\[tcp\] #2 socket error: (ECONNRESET|EPIPE) \(\w+ (ECONNRESET|EPIPE)\)$/,
+        ),
+      );
+    } finally {
+      await started.close();
+    }
+  });
+
+  it('logs a listen error instead of crashing', async () => {
+    const lines: string[] = [];
+    const second = createLectureServer({ log: (line) => lines.push(line) });
+    second.server.listen(server.port, '127.0.0.1');
+    await once(second.server, 'error');
+    expect(lines).toEqual([
+      `[tcp] server error: EADDRINUSE (listen EADDRINUSE: address already in use 127.0.0.1:${server.port})`,
+    ]);
+  });
+
+  it('records a connection as open until it closes, and its first bytes across data events', async () => {
+    const small = createLectureServer({ recordBytes: 9, log: () => {} });
+    const own = await listening(small.server);
+    try {
+      // allowHalfOpen: the connection stays open after the server's FIN, until we close it.
+      const peer = await connectPeer(own.port, true);
+      const received = new Promise<void>((resolve) => small.tap.once('data', () => resolve()));
+      peer.socket.write('abcde');
+      await received;
+      expect(small.recent()).toHaveLength(1);
+      expect(small.recent()[0]?.closed).toBe(false);
+      peer.socket.end('fghijklmno');
+      await within(peer.closed, 5000);
+      await expect.poll(() => small.recent()[0]?.closed).toBe(true);
+      expect(small.recent()[0]?.received.toString()).toBe('abcdefghi');
+      expect(small.recent()[0]?.receivedBytes).toBe(15);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('remembers only a bounded number of recent connections, dropping the oldest', async () => {
     // A server of its own with a small bound, so more clients than the bound are quick to make.
     const small = createLectureServer({ keepRecent: 3, recordBytes: 9, log: () => {} });
@@ -134,6 +199,35 @@ describe('the lecture TCP server', () => {
       );
     } finally {
       await own.close();
+    }
+  });
+});
+
+describe("the lecture's client (runExchange), as the CLI runs it", () => {
+  it('runs the exchange without an onConnect callback', async () => {
+    const entries: Omit<TranscriptEntry, 't'>[] = [];
+    const totals = await runExchange({ host: '127.0.0.1', port: server.port }, (entry) =>
+      entries.push(entry),
+    );
+    expect(totals).toMatchObject({ sentBytes: 29, receivedBytes: 99 });
+    expect(entries[0]).toEqual({ side: 'client', kind: 'connect', text: CLIENT_CONNECTED });
+    expect(entries.at(-1)).toEqual({ side: 'client', kind: 'close', text: CLIENT_DISCONNECTED });
+  });
+
+  it('gives up with an error entry when the server never closes', async () => {
+    // The framed server keeps a connection open until the client leaves.
+    const framed = await listening(createFramedServer({ log: () => {} }));
+    try {
+      const entries: Omit<TranscriptEntry, 't'>[] = [];
+      await runExchange({ host: '127.0.0.1', port: framed.port, timeoutMs: 200 }, (entry) =>
+        entries.push(entry),
+      );
+      expect(entries.slice(-2)).toEqual([
+        { side: 'client', kind: 'error', text: 'no end of the exchange after 200 ms' },
+        { side: 'client', kind: 'close', text: CLIENT_DISCONNECTED },
+      ]);
+    } finally {
+      await framed.close();
     }
   });
 });

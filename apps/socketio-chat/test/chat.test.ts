@@ -1,6 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { connect as tcpConnect } from 'node:net';
+import { type ClientHandler, parseEnv } from '@course/kit';
+import { listening } from '@course/kit/test-server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, Presence, User } from '../events.ts';
-import type { ChatServerOptions } from '../server/app.ts';
+import chapter, { type ChatServerOptions, createServer } from '../server/app.ts';
 import {
   ask,
   type ChatClient,
@@ -54,6 +57,36 @@ describe('the lecture: login, chat, forceDisconnect', () => {
     expect(logins).toEqual([['kgh'], ['kgh']]);
   });
 
+  it('logs each login and message as the lecture’s server does', async () => {
+    const started = await serve();
+    const a = await connect(started.url);
+    await login(a, 'kgh', 'kgh@gmail.com');
+    await ask(a, 'chat', { msg: '안녕하세요' });
+    expect(started.logs).toEqual([
+      'Client logged-in: name: kgh, userid: kgh@gmail.com',
+      'Message from kgh: 안녕하세요',
+    ]);
+  });
+
+  it('logs to the console unless told otherwise', async () => {
+    const lines: unknown[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+      lines.push(line);
+    });
+    const { http, io } = createServer();
+    const listener = await listening(http);
+    try {
+      const a = await connect(listener.url);
+      await login(a, 'kgh', 'kgh@gmail.com');
+      expect(lines).toContain('Client logged-in: name: kgh, userid: kgh@gmail.com');
+    } finally {
+      spy.mockRestore();
+      disconnectAll();
+      await io.close();
+      await listener.close();
+    }
+  });
+
   it('chat sends {from: {name, userid}, msg} to everyone, sender included', async () => {
     const { a, b, c } = await threeUsers();
     const got = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
@@ -98,6 +131,86 @@ describe('the lecture: login, chat, forceDisconnect', () => {
       () => started.logs.some((line) => line.startsWith('user disconnected: (not logged in)')),
       'the log line',
     );
+  });
+});
+
+describe('plain HTTP', () => {
+  it('answers a path it has no page for with a JSON 404', async () => {
+    const { url } = await serve();
+    const res = await fetch(`${url}/nothing`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ error: 'no route for GET /nothing' });
+  });
+
+  it('hands requests to the page handler, which passes on what it does not serve', async () => {
+    const client: ClientHandler = (req, res, next) => {
+      if (req.url === '/page') res.end('the page');
+      else next();
+    };
+    const { url } = await serve({ client });
+    const page = await fetch(`${url}/page`);
+    expect([page.status, await page.text()]).toEqual([200, 'the page']);
+    const other = await fetch(`${url}/other`);
+    expect([other.status, await other.json()]).toEqual([404, { error: 'no route for GET /other' }]);
+  });
+
+  it('the chapter as pnpm start runs it serves the page and reads CHAT_MAX_EVENTS_PER_SECOND', async () => {
+    const page: ClientHandler = (req, res, next) => {
+      if (req.url === '/page') res.end('the page');
+      else next();
+    };
+    const { PORT } = await chapter.create({
+      client: page,
+      ports: { PORT: 0 },
+      env: parseEnv(chapter.env, { CHAT_MAX_EVENTS_PER_SECOND: '2', CHAT_RECOVERY_MS: '1000' }),
+      dev: false,
+      log: () => {},
+    });
+    const listener = await listening(PORT);
+    try {
+      const served = await fetch(`${listener.url}/page`);
+      expect([served.status, await served.text()]).toEqual([200, 'the page']);
+      const a = await connect(listener.url);
+      const acks = [];
+      for (let i = 0; i < 3; i += 1) acks.push(await ask(a, 'chat', { msg: `m${i}` }));
+      expect(acks.at(-1)).toEqual({ ok: false, error: 'too many messages: at most 2 per second' });
+    } finally {
+      disconnectAll();
+      await listener.close();
+    }
+  });
+
+  it('does not serve /socket.io/socket.io.js: the page bundles the client', async () => {
+    const { url } = await serve();
+    const res = await fetch(`${url}/socket.io/socket.io.js`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('function');
+  });
+
+  it('leaves WebSocket upgrades on other paths to another listener (Vite’s HMR under --dev)', async () => {
+    const started = await serve();
+    // A stand-in for a listener that takes a while to answer its own upgrade.
+    started.io.httpServer.on('upgrade', (req, socket) => {
+      if (req.url === '/elsewhere')
+        setTimeout(
+          () => socket.end('HTTP/1.1 418 Not Socket.IO\r\nContent-Length: 0\r\n\r\n'),
+          1200,
+        );
+    });
+    const socket = tcpConnect(started.port, '127.0.0.1');
+    let reply = '';
+    socket.on('data', (piece: Buffer) => {
+      reply += piece.toString();
+    });
+    const ended = new Promise((resolve) => socket.once('end', resolve));
+    socket.write(
+      'GET /elsewhere HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    await ended;
+    // Socket.IO would otherwise end an upgrade it does not own after one second of silence.
+    expect(reply).toMatch(/^HTTP\/1.1 418 /);
   });
 });
 
@@ -178,6 +291,18 @@ describe('acknowledgements', () => {
     expect(got[0]?.id).toBe('m-1');
   });
 
+  it('remembers the last 100 ids: an older one is delivered again', async () => {
+    const { url } = await serve({ maxEventsPerSecond: 1000 });
+    const a = await connect(url);
+    await login(a, 'A');
+    for (let i = 0; i <= 100; i += 1) await ask(a, 'chat', { msg: `m${i}`, id: `id-${i}` });
+    const got = collect<ChatMessage>(a, 'chat');
+    expect(await ask(a, 'chat', { msg: 'm1 again', id: 'id-1' })).toEqual({ ok: true });
+    expect(await ask(a, 'chat', { msg: 'm0 again', id: 'id-0' })).toEqual({ ok: true });
+    await flush(a, [a]);
+    expect(texts(got)).toEqual(['m0 again', 'marker']);
+  });
+
   it('an emit with a timeout fails with an error when no ack comes in time', async () => {
     const { url } = await serve();
     const a = await connect(url, { reconnection: false });
@@ -212,6 +337,33 @@ describe('typing, online list, join and leave', () => {
     await until(() => atB.length === 6, 'typing to time out');
     expect(atB[5]?.typing).toBe(false);
     expect(atA).toEqual([]);
+  });
+
+  it('sends no typing notice when nobody was typing: typing false, a chat, a leave', async () => {
+    const { a, b, c } = await threeUsers();
+    const atB = collect(b, 'typing');
+    const presence = collect<Presence>(b, 'presence');
+    expect(await ask(a, 'typing', false)).toEqual({ ok: true });
+    expect(await ask(a, 'chat', { msg: 'no typing first' })).toEqual({ ok: true });
+    await flush(a, [b]);
+    c.disconnect();
+    // A leaver's typing notice would come before its leave notice.
+    await until(() => presence.length === 1, 'C’s leave notice');
+    expect(atB).toEqual([]);
+  });
+
+  it('a client that never logged in leaves without a leave notice', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    await login(a, 'A');
+    const presence = collect<Presence>(a, 'presence');
+    const lurker = await connect(url);
+    lurker.disconnect();
+    const b = await connect(url);
+    await login(b, 'B');
+    b.disconnect();
+    await until(() => presence.length === 1, 'B’s leave notice');
+    expect(presence.map((p) => p.name)).toEqual(['B']);
   });
 
   it('the online list follows logins and leaves, with join and leave notices', async () => {
@@ -317,10 +469,29 @@ describe('connection state recovery', () => {
     await until(() => notices.length === 2 && presence.length === 2, 'the replay');
     await flush(sender, [dropped]);
     expect(notices).toEqual(['via io.to(id)', 'via the old socket.emit']);
-    expect(presence.map((p) => [p.kind, p.name])).toEqual([
-      ['left', 'dropped'],
-      ['back', 'dropped'],
+    expect(presence).toEqual([
+      { kind: 'left', name: 'dropped', userid: 'dropped@example.com', reason: 'transport close' },
+      { kind: 'back', name: 'dropped', userid: 'dropped@example.com' },
     ]);
+    expect(started.logs).toContain('recovered: dropped');
+  });
+
+  it('a recovered client that never logged in comes back without a notice', async () => {
+    const started = await serve();
+    const a = await connect(started.url);
+    const lurker = await connect(started.url);
+    const logins = collect<string>(lurker, 'login');
+    const presence = collect<Presence>(a, 'presence');
+    await login(a, 'A');
+    await until(() => logins.length === 1, 'a packet the lurker can resume from');
+    const lurkerId = lurker.id;
+    lurker.io.engine.close();
+    await until(() => !lurker.connected, 'the drop');
+    await until(() => lurker.connected, 'the automatic reconnect');
+    expect(lurker.recovered).toBe(true);
+    expect(started.logs).toContain(`recovered: ${lurkerId}`);
+    await flush(a, [a, lurker]);
+    expect(presence).toEqual([]);
   });
 
   it('does not recover after forceDisconnect, nor after the recovery window', async () => {
@@ -412,10 +583,40 @@ describe('bad input', () => {
       [{ msg: 'x', via: 'io.to', to: 'nobody' }],
       'no user online with socket id "nobody"',
     ));
+  it('io.to a socket that has not logged in', async () => {
+    const { url } = await serve();
+    const sender = await connect(url);
+    const lurker = await connect(url);
+    await login(sender, 'sender');
+    const got = collect(lurker, 's2c chat');
+    expect(await ask(sender, 'chat', { msg: 'x', via: 'io.to', to: lurker.id })).toEqual({
+      ok: false,
+      error: `no user online with socket id "${lurker.id}"`,
+    });
+    await login(lurker, 'lurker');
+    await flush(sender, [lurker]);
+    expect(got).toEqual([]);
+  });
+  it('chat with a number as id', () =>
+    refused(loggedIn, 'chat', [{ msg: 'x', id: 42 }], '"id" must be 1-64 letters'));
+  it('chat with a 65-character id', () =>
+    refused(loggedIn, 'chat', [{ msg: 'x', id: 'i'.repeat(65) }], '"id" must be 1-64 letters'));
   it('chat with a bad id', () =>
     refused(loggedIn, 'chat', [{ msg: 'x', id: '<id>' }], '"id" must be 1-64 letters'));
   it('login with no payload', () =>
     refused(anonymous, 'login', [], 'login needs an object {name, userid}'));
+  it('login with an array', () =>
+    refused(anonymous, 'login', [['n', 'u']], 'login needs an object {name, userid}'));
+  it('login with a null name', () =>
+    refused(anonymous, 'login', [{ name: null, userid: 'u' }], '"name" is missing'));
+  it('login with an 81-character userid', () =>
+    refused(
+      anonymous,
+      'login',
+      [{ name: 'n', userid: 'u'.repeat(81) }],
+      '"userid" is 81 characters; the limit is 80',
+    ));
+  it('typing before login', () => refused(anonymous, 'typing', [true], 'log in first'));
   it('login without a name', () =>
     refused(anonymous, 'login', [{ userid: 'u' }], '"name" is missing'));
   it('login without a userid', () =>
@@ -445,6 +646,20 @@ describe('bad input', () => {
     ));
   it('typing that is not a boolean', () =>
     refused(loggedIn, 'typing', ['yes'], 'typing needs true or false'));
+
+  it('exactly at the limits is accepted: a 40-character name, an 80-character userid, 2000 characters, a 64-character id', async () => {
+    const { url } = await serve();
+    const a = await connect(url);
+    const got = collect<ChatMessage>(a, 'chat');
+    const name = 'n'.repeat(40);
+    const userid = 'u'.repeat(80);
+    expect(await ask(a, 'login', { name, userid })).toEqual({ ok: true });
+    const msg = 'x'.repeat(2000);
+    const id = `${'i'.repeat(62)}_-`;
+    expect(await ask(a, 'chat', { msg, id })).toEqual({ ok: true });
+    await until(() => got.length === 1, 'the message');
+    expect(got[0]).toEqual({ from: { name, userid }, msg, via: 'io.emit', id });
+  });
 
   it('events without an ack callback are handled, and the server stays up', async () => {
     const { url } = await serve();
@@ -519,9 +734,27 @@ describe('flooding', () => {
     });
   });
 
+  it('is disconnected at exactly disconnectAfterRefused refused events, and the log says who', async () => {
+    const started = await serve({ maxEventsPerSecond: 3, disconnectAfterRefused: 2 });
+    const a = await connect(started.url, { reconnection: false });
+    const id = a.id;
+    const reasons: string[] = [];
+    a.on('disconnect', (reason) => reasons.push(reason));
+    const refusals: unknown[] = [];
+    // Five events in the connection's first second: three pass, two are refused.
+    for (let i = 0; i < 5; i += 1)
+      untyped(a).emit('chat', { msg: `m${i}` }, (ack: { ok: boolean; error?: string }) => {
+        if (ack.error?.startsWith('too many')) refusals.push(ack);
+      });
+    await until(() => reasons.length === 1, 'the disconnect', 3000);
+    expect(refusals).toHaveLength(2);
+    expect(reasons).toEqual(['io server disconnect']);
+    expect(started.logs).toContain(`flooding: disconnecting ${id}`);
+  });
+
   it('a client that keeps flooding is disconnected with a notice', async () => {
-    const { url } = await serve({ maxEventsPerSecond: 5, disconnectAfterRefused: 3 });
-    const a = await connect(url, { reconnection: false });
+    const started = await serve({ maxEventsPerSecond: 5, disconnectAfterRefused: 3 });
+    const a = await connect(started.url, { reconnection: false });
     await login(a, 'flood');
     const notices = collect<string>(a, 'notice');
     const reasons: string[] = [];
@@ -531,6 +764,7 @@ describe('flooding', () => {
     await until(() => reasons.length === 1, 'the disconnect');
     expect(notices).toEqual(['Disconnected for flooding (over 5 per second).']);
     expect(reasons).toEqual(['io server disconnect']);
+    expect(started.logs).toContain('flooding: disconnecting flood');
   });
 });
 
@@ -558,11 +792,15 @@ describe('cleanup', () => {
     await login(a, 'A');
     await login(b, 'B');
     const atB = collect<{ typing: boolean }>(b, 'typing');
+    const aId = a.id;
     await ask(a, 'typing', true);
     a.disconnect();
     await until(() => atB.length === 2, 'typing to stop when A leaves');
     await sleep(600); // past the typing timeout: the cleared timer sends nothing more
-    expect(atB.map((state) => state.typing)).toEqual([true, false]);
+    expect(atB).toEqual([
+      { id: aId, name: 'A', typing: true },
+      { id: aId, name: 'A', typing: false },
+    ]);
     b.disconnect();
     await until(() => started.io.of('/').sockets.size === 0, 'no sockets left');
   });

@@ -1,6 +1,11 @@
+import { connect as tcpConnect } from 'node:net';
+import type { ClientHandler } from '@course/kit';
+import { listening } from '@course/kit/test-server';
+import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../events.ts';
-import { refusal, startServer, WAIT_MS } from './helpers.ts';
+import chapter, { createRoomsServer } from '../server/app.ts';
+import { Peer, refusal, startServer, WAIT_MS } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 
@@ -110,6 +115,17 @@ describe('the lecture pitfall: lecture mode joins every room it posts to and nev
     await a2.post('A2', 'B', 'barrier');
     await a2.waitForLine('A2:barrier', since);
     expect(a2.lines(since)).toEqual(['A2:now in B', 'A2:barrier']);
+  });
+
+  it('a new socket first hears its mode and no rooms; its rooms are listed sorted by name', async () => {
+    const x = await server.peer('lecture');
+    expect(x.events[0]).toEqual({ event: 'membership', data: { mode: 'lecture', rooms: [] } });
+    await x.post('X', 'B', 'first B');
+    await x.post('X', 'A', 'then A');
+    expect(await x.waitFor('membership', ({ rooms }) => rooms.length === 2)).toEqual({
+      mode: 'lecture',
+      rooms: ['A', 'B'],
+    });
   });
 
   it('lecture mode has no join or leave: they answer with an error ack', async () => {
@@ -227,6 +243,58 @@ describe('explicit membership: join, leave, room list, members, notices', () => 
     });
   });
 
+  it('the room list and the member list are sorted by name, whatever the order of arrival', async () => {
+    const [zed, amy] = await Promise.all([server.peer(), server.peer()]);
+    await zed.join('Zed', 'B');
+    await amy.join('Amy', 'A');
+    expect(await zed.waitFor('rooms', (list) => list.length === 2)).toEqual([
+      { room: 'A', count: 1 },
+      { room: 'B', count: 1 },
+    ]);
+    await amy.join('Amy', 'B');
+    expect(await zed.waitFor('members', (m) => m.members.length === 2)).toEqual({
+      room: 'B',
+      members: ['Amy', 'Zed'],
+    });
+  });
+
+  it('one change is one update: a switch sends one room list, a repeat post with the same name none', async () => {
+    const { a1, a2 } = await threeClients();
+    await a1.waitFor('members', (m) => m.members.length === 2);
+    await a1.waitFor('rooms', (list) => list.length === 2);
+    const since = a1.mark();
+    await a2.join('A2', 'B');
+    await a1.post('A1', 'A', 'barrier');
+    await a1.waitForLine('A1:barrier', since);
+    expect(a1.all('rooms', since)).toHaveLength(1);
+    // Posting again under the same name changes nobody's member list.
+    const again = a1.mark();
+    await a1.post('A1', 'A', 'same name');
+    await a1.waitForLine('A1:same name', again);
+    expect(a1.events.slice(again).map(({ event }) => event)).toEqual(['chat message']);
+  });
+
+  it('names and rooms are trimmed; a message keeps its spaces', async () => {
+    const x = await server.peer();
+    expect(await x.join('  X  ', '  A  ')).toEqual({ ok: true, room: 'A', left: null });
+    expect(await x.waitFor('members')).toEqual({ room: 'A', members: ['X'] });
+    expect(await x.post(' X ', ' A ', '  hi  ')).toEqual({ ok: true, room: 'A' });
+    await x.waitForLine('X:  hi  ');
+  });
+
+  it('a socket that leaves while in no room changes nobody’s room list', async () => {
+    const [watcher, passer] = await Promise.all([server.peer(), server.peer()]);
+    await watcher.join('W', 'W');
+    await watcher.waitFor('members');
+    const since = watcher.mark();
+    passer.socket.disconnect();
+    const chat = server.io.of('/chat');
+    await vi.waitFor(() => expect(chat.sockets.size).toBe(1), { timeout: WAIT_MS, interval: 20 });
+    await watcher.post('W', 'W', 'barrier');
+    await watcher.waitForLine('W:barrier', since);
+    expect(watcher.events.slice(since).map(({ event }) => event)).toEqual(['chat message']);
+  });
+
   it('a joiner hears its own membership before its room’s member list', async () => {
     const x = await server.peer();
     const since = x.mark();
@@ -299,6 +367,11 @@ describe('bad input gets an error ack; nothing is sent and the server stays up',
     expect(await x.post('X', 'A', 'm'.repeat(2000))).toEqual({ ok: true, room: 'A' });
   });
 
+  it('a message of spaces only is empty', async () => {
+    const x = await server.peer();
+    expect(await x.post('X', 'A', '   ')).toEqual({ ok: false, error: '"msg" must not be empty' });
+  });
+
   it('a long message within the transport’s 1 MB limit gets an error ack, not a dropped connection', async () => {
     const x = await server.peer();
     expect(await x.post('X', 'A', 'm'.repeat(999_000))).toEqual({
@@ -332,6 +405,15 @@ describe('bad input gets an error ack; nothing is sent and the server stays up',
     expect(await x.post('X', y.socket.id, 'psst')).toEqual({
       ok: false,
       error: '"room" may not be a socket id',
+    });
+    expect(await x.join('X', y.socket.id)).toEqual({
+      ok: false,
+      error: '"room" may not be a socket id',
+    });
+    // An unknown event with nothing but the ack is answered too.
+    expect(await x.socket.timeout(WAIT_MS).emitWithAck('shout' as 'leave')).toEqual({
+      ok: false,
+      error: 'unknown event "shout"',
     });
     // Emitting with no ack at all must not break anything either.
     x.socket.emit('chat message', 42 as never);
@@ -422,5 +504,98 @@ describe('cleanup on disconnect', () => {
     });
     expect(await watcher.waitFor('rooms', () => true, since)).toEqual([{ room: 'A', count: 1 }]);
     expect([...chat.adapter.rooms.keys()].sort()).toEqual(['A', watcher.socket.id].sort());
+  });
+});
+
+describe('plain HTTP, the page and the chapter’s own server', () => {
+  it('answers a path it has no page for with a JSON 404', async () => {
+    const res = await fetch(`${server.url}/nothing`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ error: 'no route for GET /nothing' });
+  });
+
+  it('does not serve /socket.io/socket.io.js: the pages bundle the client', async () => {
+    const res = await fetch(`${server.url}/socket.io/socket.io.js`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('function');
+  });
+
+  it('leaves WebSocket upgrades on other paths to another listener (Vite’s HMR under --dev)', async () => {
+    // A stand-in for a listener that takes a while to answer its own upgrade.
+    server.io.httpServer.on('upgrade', (req, socket) => {
+      if (req.url === '/elsewhere')
+        setTimeout(
+          () => socket.end('HTTP/1.1 418 Not Socket.IO\r\nContent-Length: 0\r\n\r\n'),
+          1200,
+        );
+    });
+    const socket = tcpConnect(Number(new URL(server.url).port), '127.0.0.1');
+    let reply = '';
+    socket.on('data', (piece: Buffer) => {
+      reply += piece.toString();
+    });
+    const ended = new Promise((resolve) => socket.once('end', resolve));
+    socket.write(
+      'GET /elsewhere HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    await ended;
+    // Socket.IO would otherwise end an upgrade it does not own after one second of silence.
+    expect(reply).toMatch(/^HTTP\/1.1 418 /);
+  });
+
+  /** Starts `httpServer`, posts one message from a /chat client, and closes everything. */
+  async function postOnce(httpServer: ReturnType<typeof createRoomsServer>['httpServer']) {
+    const { url, close } = await listening(httpServer);
+    const socket = connect(`${url}/chat`, { transports: ['websocket'], forceNew: true });
+    const peer = new Peer(socket);
+    try {
+      expect(await peer.post('X', 'A', 'hello')).toEqual({ ok: true, room: 'A' });
+    } finally {
+      socket.disconnect();
+      await close();
+    }
+    return url;
+  }
+
+  it('the factory logs nothing by default; the chapter logs each message as the lecture does', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const { httpServer, io } = createRoomsServer();
+      await postOnce(httpServer);
+      await io.close();
+      expect(log).not.toHaveBeenCalled();
+
+      const page: ClientHandler = (req, res, next) => {
+        if (req.url === '/page') res.end('the page');
+        else next();
+      };
+      const { PORT } = await chapter.create({
+        client: page,
+        ports: { PORT: 0 },
+        env: {},
+        dev: false,
+        log: () => {},
+      });
+      const { url, close } = await listening(PORT);
+      const served = await fetch(`${url}/page`);
+      expect([served.status, await served.text()]).toEqual([200, 'the page']);
+      const other = await fetch(`${url}/other`);
+      expect([other.status, await other.json()]).toEqual([
+        404,
+        { error: 'no route for GET /other' },
+      ]);
+      await close();
+      await postOnce(PORT);
+      expect(log).toHaveBeenCalledWith('message from client:', {
+        mode: 'explicit',
+        name: 'X',
+        room: 'A',
+        msg: 'hello',
+      });
+    } finally {
+      log.mockRestore();
+    }
   });
 });
