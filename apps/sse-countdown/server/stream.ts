@@ -36,16 +36,6 @@ export class EventStream {
     });
   }
 
-  /** False once the client went away or the server ended the response. */
-  get isOpen(): boolean {
-    return this.open;
-  }
-
-  /** How many timers this stream holds right now (0 after close). */
-  get pendingTimers(): number {
-    return this.timers.size;
-  }
-
   send(event: SseEvent): void {
     if (this.open) this.res.write(encodeEvent(event));
   }

@@ -1,6 +1,10 @@
-import { type ClientRequest, type IncomingMessage, request } from 'node:http';
-import type { Listening } from '@course/kit/test-server';
+import { once } from 'node:events';
+import { Agent, type ClientRequest, createServer, type IncomingMessage, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ClientHandler, parseEnv } from '@course/kit';
+import { type Listening, listening } from '@course/kit/test-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import chapter, { createApp } from '../server/app.ts';
 import { activeStreams, liveTimers, readStream, startApp, waitFor } from './helpers.ts';
 
 // Heartbeats, the per-address bound, and cleanup when clients go away.
@@ -20,14 +24,21 @@ async function app(options: Parameters<typeof startApp>[0]): Promise<Listening> 
 interface Held {
   req: ClientRequest;
   res: IncomingMessage;
+  /** Everything received so far, as text. */
+  text(): string;
 }
 
 /** Opens `path` and resolves when the first chunk of the body has arrived. */
 function hold(url: string, path: string): Promise<Held> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}${path}`, (res) => {
-      res.once('data', () => resolve({ req, res }));
-      res.once('end', () => resolve({ req, res }));
+      let text = '';
+      const held = { req, res, text: () => text };
+      res.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+      });
+      res.once('data', () => resolve(held));
+      res.once('end', () => resolve(held));
     });
     req.on('error', (error) => {
       // Our own destroy() later is expected; anything before the first byte is not.
@@ -61,12 +72,7 @@ describe('heartbeat', () => {
   it('keeps an otherwise silent stream alive with comments only', async () => {
     const { url } = await app({ heartbeatMs: 30 });
     const held = await hold(url, '/limit-stream?slot=1');
-    let text = '';
-    held.res.setEncoding('utf8');
-    held.res.on('data', (chunk: string) => {
-      text += chunk;
-    });
-    await waitFor(() => text.split(': heartbeat\n\n').length > 3, 'three heartbeats', 5000);
+    await waitFor(() => held.text().split(': heartbeat\n\n').length > 3, 'three heartbeats', 5000);
   });
 });
 
@@ -90,6 +96,64 @@ describe('the per-address bound', () => {
     await untilStreams(url, 1);
     const again = await hold(url, '/named-events');
     expect(again.res.statusCode).toBe(200);
+    // Two open again: the next one is refused.
+    expect((await fetch(`${url}/countdown`)).status).toBe(429);
+  });
+
+  it('answers 429 on every kind of stream, and keeps serving', async () => {
+    const { url } = await app({ maxStreamsPerClient: 0 });
+    for (const path of [
+      '/countdown',
+      '/lecture-countdown',
+      '/named-events',
+      '/limit-stream?slot=1',
+    ]) {
+      const res = await fetch(`${url}${path}`);
+      expect(res.status).toBe(429);
+      expect(((await res.json()) as { error: string }).error).toMatch(/^too many open streams/);
+    }
+    expect(await activeStreams(url)).toBe(0);
+  });
+
+  it('keeps the connection open for the next request after refusing a stream', async () => {
+    const server = createServer(createApp({ maxStreamsPerClient: 0 }));
+    const { url } = await listening(server);
+    cleanup.push(() => server.close());
+    let connections = 0;
+    server.on('connection', () => connections++);
+    // One keep-alive connection at most: each request reuses it unless the server closed it.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    cleanup.push(() => agent.destroy());
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        request(`${url}${path}`, { agent }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    for (const path of ['/countdown', '/named-events', '/limit-stream?slot=1'])
+      expect((await get(path)).status).toBe(429);
+    expect(await get('/stats')).toEqual({ status: 200, body: '{"activeStreams":0}' });
+    expect(connections).toBe(1);
+  });
+
+  it('counts an IPv4 client of a dual-stack server by its IPv4 address', async () => {
+    const server = createServer(createApp({ maxStreamsPerClient: 0 }));
+    server.listen(0, '::');
+    await once(server, 'listening');
+    cleanup.push(() => new Promise((done) => server.close(done)));
+    const { port } = server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}/countdown`);
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /^too many open streams from 127\.0\.0\.1: at most 0 at once\./,
+    );
   });
 
   it('does not count 204 answers or bad requests as streams', async () => {
@@ -120,5 +184,92 @@ describe('cleanup', () => {
     for (const client of clients) client.req.destroy();
     await untilStreams(url, 0);
     expect(liveTimers() - before).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('/limit-stream', () => {
+  it('says hello at once, then sends a numbered tick every second', async () => {
+    const { url } = await app({});
+    const held = await hold(url, '/limit-stream?slot=99');
+    expect(held.res.statusCode).toBe(200);
+    await waitFor(() => held.text().includes('event: tick\n'), 'the first tick', 5000);
+    expect(held.text()).toBe(
+      'retry: 1000\n\nevent: hello\nid: 0\ndata: slot 99 is open\n\nevent: tick\nid: 1\ndata: 1\n\n',
+    );
+  });
+
+  it('takes slot 1, the lowest', async () => {
+    const { url } = await app({});
+    expect((await hold(url, '/limit-stream?slot=1')).res.statusCode).toBe(200);
+  });
+});
+
+describe('the end of a stream', () => {
+  it('ends the response right after the last event, without waiting another interval', async () => {
+    const { url } = await app({ intervalMs: 10_000 });
+    const started = Date.now();
+    const countdown = await readStream(url, '/countdown', { 'Last-Event-ID': '0' });
+    const named = await readStream(url, '/named-events', { 'Last-Event-ID': '4' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(countdown.aborted).toBe(false);
+    expect(countdown.events).toEqual([
+      { id: 'end', event: 'end', data: '{"id":"kgh","done":true}' },
+    ]);
+    expect(named.events.map((event) => event.id)).toEqual(['5']);
+  });
+});
+
+describe('the headers', () => {
+  it('say nothing about the framework and carry no ETag', async () => {
+    const { url } = await app({});
+    const res = await fetch(`${url}/stats`);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('the pages', () => {
+  it('go to the client handler; what it passes on is a JSON 404', async () => {
+    const { url } = await app({
+      client: (req, res, next) => {
+        if (req.url === '/') res.end('the page');
+        else next();
+      },
+    });
+    expect(await (await fetch(`${url}/`)).text()).toBe('the page');
+    const missing = await fetch(`${url}/missing`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'no route for GET /missing' });
+  });
+});
+
+describe('the chapter as pnpm start runs it (server/app.ts default export)', () => {
+  it('serves the page and reads the four COUNTDOWN_* variables', async () => {
+    const page: ClientHandler = (req, res, next) => {
+      if (req.url === '/page') res.end('the page');
+      else next();
+    };
+    const { PORT } = await chapter.create({
+      client: page,
+      ports: { PORT: 0 },
+      env: parseEnv(chapter.env, {
+        COUNTDOWN_INTERVAL_MS: '100',
+        COUNTDOWN_RETRY_MS: '1500',
+        COUNTDOWN_HEARTBEAT_MS: '30',
+        COUNTDOWN_MAX_STREAMS: '1',
+      }),
+      dev: false,
+      log: () => {},
+    });
+    const { url, close } = await listening(PORT);
+    cleanup.push(close);
+    expect(await (await fetch(`${url}/page`)).text()).toBe('the page');
+    const streaming = readStream(url, '/countdown?dropAfter=8');
+    await untilStreams(url, 1);
+    expect((await fetch(`${url}/countdown`)).status).toBe(429);
+    const read = await streaming;
+    expect(read.retries).toEqual([1500]);
+    expect(read.events.map((event) => event.id)).toEqual(['10', '9', '8']);
+    expect(read.comments.length).toBeGreaterThanOrEqual(2);
   });
 });

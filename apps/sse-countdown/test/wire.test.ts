@@ -47,6 +47,11 @@ describe('GET /countdown (the fixed stream)', () => {
     expect(read.events).toEqual(fixedEvents(3));
   });
 
+  it('resumes after the second event: Last-Event-ID 9 goes on at 8', async () => {
+    const read = await readStream(url, '/countdown', { 'Last-Event-ID': '9' });
+    expect(read.events).toEqual(fixedEvents(8));
+  });
+
   it('sends only the end event to a client that saw 0 but not the end', async () => {
     const read = await readStream(url, '/countdown', { 'Last-Event-ID': '0' });
     expect(read.events).toEqual([{ id: 'end', event: 'end', data: '{"id":"kgh","done":true}' }]);
@@ -73,7 +78,21 @@ describe('GET /countdown (the fixed stream)', () => {
     expect(read.events).toEqual(fixedEvents(10).slice(0, 5));
   });
 
-  it.each(['x', '11', '-1', '2.5'])('refuses ?dropAfter=%s with 400', async (value) => {
+  it('takes ?dropAfter=10, cutting right after the first number', async () => {
+    const read = await readStream(url, '/countdown?dropAfter=10');
+    expect(read.status).toBe(200);
+    expect(read.aborted).toBe(true);
+    expect(read.events).toEqual(fixedEvents(10).slice(0, 1));
+  });
+
+  it('takes ?dropAfter=0, cutting after 0 and before the end event', async () => {
+    const read = await readStream(url, '/countdown?dropAfter=0');
+    expect(read.status).toBe(200);
+    expect(read.aborted).toBe(true);
+    expect(read.events).toEqual(fixedEvents(10).slice(0, 11));
+  });
+
+  it.each(['x', '11', '-1', '2.5', '5x', 'x5'])('refuses ?dropAfter=%s with 400', async (value) => {
     const res = await fetch(`${url}/countdown?dropAfter=${value}`);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: '"dropAfter" must be an integer from 0 to 10' });
@@ -137,11 +156,21 @@ describe('the rest of the API', () => {
   it('GET /stats answers {"activeStreams": n}', async () => {
     const res = await fetch(`${url}/stats`);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ activeStreams: 0 });
   });
 
-  it('/limit-stream needs a slot from 1 to 99', async () => {
-    const res = await fetch(`${url}/limit-stream?slot=abc`);
+  it.each(['abc', '0', '100', '09', '1x', ''])(
+    '/limit-stream refuses ?slot=%j with 400',
+    async (slot) => {
+      const res = await fetch(`${url}/limit-stream?slot=${slot}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: '"slot" must be an integer from 1 to 99' });
+    },
+  );
+
+  it('/limit-stream needs a slot at all', async () => {
+    const res = await fetch(`${url}/limit-stream`);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: '"slot" must be an integer from 1 to 99' });
   });
