@@ -303,6 +303,18 @@ describe('acknowledgements', () => {
     expect(texts(got)).toEqual(['m0 again', 'marker']);
   });
 
+  it('messages without an id take none of those 100 places', async () => {
+    const { url } = await serve({ maxEventsPerSecond: 1000 });
+    const a = await connect(url);
+    await login(a, 'A');
+    expect(await ask(a, 'chat', { msg: 'once', id: 'kept' })).toEqual({ ok: true });
+    for (let i = 0; i < 100; i += 1) await ask(a, 'chat', { msg: `plain ${i}` });
+    const got = collect<ChatMessage>(a, 'chat');
+    expect(await ask(a, 'chat', { msg: 'once', id: 'kept' })).toEqual({ ok: true });
+    await flush(a, [a]);
+    expect(texts(got)).toEqual(['marker']);
+  });
+
   it('an emit with a timeout fails with an error when no ack comes in time', async () => {
     const { url } = await serve();
     const a = await connect(url, { reconnection: false });
@@ -567,6 +579,7 @@ describe('bad input', () => {
     ));
   it('chat that is not an object', () =>
     refused(loggedIn, 'chat', ['hello'], 'chat needs an object {msg}'));
+  it('chat with null', () => refused(loggedIn, 'chat', [null], 'chat needs an object {msg}'));
   it('chat with an unknown variant', () =>
     refused(
       loggedIn,
@@ -605,6 +618,8 @@ describe('bad input', () => {
     refused(loggedIn, 'chat', [{ msg: 'x', id: '<id>' }], '"id" must be 1-64 letters'));
   it('login with no payload', () =>
     refused(anonymous, 'login', [], 'login needs an object {name, userid}'));
+  it('login with null', () =>
+    refused(anonymous, 'login', [null], 'login needs an object {name, userid}'));
   it('login with an array', () =>
     refused(anonymous, 'login', [['n', 'u']], 'login needs an object {name, userid}'));
   it('login with a null name', () =>
