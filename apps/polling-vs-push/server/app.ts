@@ -367,7 +367,6 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     io.disconnectSockets(true);
     io.engine.close();
   });
-  server.on('connection', (socket) => meter.watch(socket));
 
   // 6. Socket.IO: its default transports (HTTP long-polling first, then an upgrade to
   // WebSocket). destroyUpgrade: false, so it leaves other upgrades to the router below.

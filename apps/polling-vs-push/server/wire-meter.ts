@@ -33,11 +33,7 @@ export class WireMeter {
   readonly #seen = new WeakMap<Socket, Seen>();
   #nextId = 1;
 
-  /** Call for every new TCP connection (the server's `connection` event). */
-  watch(socket: Socket): void {
-    this.#seen.set(socket, { id: this.#nextId++, read: 0, written: 0 });
-  }
-
+  /** How far `socket` was counted; a socket seen for the first time starts from zero. */
   #state(socket: Socket): Seen {
     let seen = this.#seen.get(socket);
     if (!seen) {

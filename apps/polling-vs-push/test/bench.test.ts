@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markdownTable, runBench, sanityProblems } from '../bench/run-bench.ts';
 import type { RunStats, TechniqueStats } from '../server/protocol.ts';
 import { startServer, type TestServer } from './helpers.ts';
@@ -37,10 +37,10 @@ function checkSanity(result: RunStats) {
 
 describe('runBench with Node clients, in process', () => {
   let t: TestServer;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startServer();
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it('every technique delivers every message once, and the sanity checks hold', async () => {
     const result = await runBench({ baseUrl: t.url, ...SMALL });
