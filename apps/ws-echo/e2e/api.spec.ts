@@ -74,15 +74,17 @@ test('text comes back as a string, binary as a Blob or an ArrayBuffer', async ({
 });
 
 test('bufferedAmount rises with a large send and drains to 0', async ({ page }) => {
-  await page.getByRole('button', { name: 'Send 16 MiB' }).click();
+  // Deflate and inflate on both ends take a few seconds here, longer on a busy machine.
+  test.slow();
+  await page.getByRole('button', { name: 'Send 4 MiB' }).click();
   const out = page.locator('#buffered-out');
-  await expect(out).toContainText('drained:', { timeout: 30_000 });
+  await expect(out).toContainText('drained:', { timeout: 60_000 });
   const text = (await out.textContent()) ?? '';
   const queued = Number(text.match(/drained: (\d+) bytes queued/)?.[1]);
   expect(queued).toBeGreaterThan(0);
   const log = page.locator('#buffered-log li');
-  await expect(log.first()).toHaveText(`after 32 send() calls: bufferedAmount ${queued}`);
-  await expect(log.filter({ hasText: 'all 32 echoes back (16777216 bytes)' })).toHaveCount(1, {
+  await expect(log.first()).toHaveText(`after 8 send() calls: bufferedAmount ${queued}`);
+  await expect(log.filter({ hasText: 'all 8 echoes back (4194304 bytes)' })).toHaveCount(1, {
     timeout: 30_000,
   });
 });

@@ -93,7 +93,7 @@ byId('send-blob').addEventListener('click', () => {
 
 // --- bufferedAmount ---------------------------------------------------------
 const CHUNK_BYTES = 512 * 1024;
-const CHUNKS = 32;
+const CHUNKS = 8;
 
 /** Bytes that do not compress, so permessage-deflate cannot hide the size. */
 function noise(length: number): ArrayBuffer {
