@@ -31,7 +31,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
-  timeout: 30_000,
+  // A CI machine may be slower and busier than a learner's: more room there, never a retry.
+  timeout: process.env.CI ? 60_000 : 30_000,
   expect: { timeout: 10_000 },
   outputDir: `test-results/${selection}`,
   metadata: {

@@ -10,9 +10,8 @@ let t: string;
 
 test.beforeEach(async ({ browser }) => {
   t = tag();
-  a = await openChat(browser, `A-${t}`);
-  b = await openChat(browser, `B-${t}`);
-  c = await openChat(browser, `C-${t}`);
+  // The three log in side by side; no variant depends on who came first.
+  [a, b, c] = await Promise.all(['A', 'B', 'C'].map((who) => openChat(browser, `${who}-${t}`)));
 });
 
 test.afterEach(async () => {
