@@ -1,12 +1,11 @@
 // Runs a chapter: reads its metadata, ports and env, builds its servers with
 // its `create`, listens, and closes everything, open connections included.
 
-import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo, Server, Socket } from 'node:net';
 import { basename } from 'node:path';
 import { type Chapter, findChapter, findRepoRoot } from '@course/chapters';
 import type { ChapterDefinition, ChapterServers, ClientHandler } from './chapter.ts';
 import { parseEnv } from './env.ts';
+import { type Listening, listen, refuseUpgrades } from './listen.ts';
 import { pageHandler } from './page.ts';
 
 /** A chapter whose servers are listening. */
@@ -62,36 +61,6 @@ export function chapterAt(dir: string): Chapter {
   return findChapter(basename(dir), findRepoRoot(dir));
 }
 
-/** Keeps every socket a server accepted, so that closing it can end them all. */
-function trackConnections(server: Server): Set<Socket> {
-  const open = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    open.add(socket);
-    socket.once('close', () => open.delete(socket));
-  });
-  return open;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-/** Closes `server` and ends its open connections; resolves once it is closed. */
-function closeServer(server: Server, open: Set<Socket>): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-    (server as Partial<HttpServer>).closeIdleConnections?.();
-    for (const socket of open) socket.destroy();
-  });
-}
-
 /**
  * Starts a chapter: its env is checked against its spec, `create` builds its
  * servers, each listens on its port. Throws `PortInUseError` when a port is
@@ -117,21 +86,26 @@ export async function serveChapter(
     log,
   });
 
-  const tracked = new Map<Server, Set<Socket>>();
-  for (const server of Object.values(servers)) tracked.set(server, trackConnections(server));
-  const close = async () => {
-    await Promise.all([...tracked].map(([server, open]) => closeServer(server, open)));
-  };
+  // A page-only chapter answers stray upgrades with 404, not silence.
+  if (servers.PORT.listenerCount('upgrade') === 0) refuseUpgrades(servers.PORT);
 
+  const listening: Listening[] = [];
+  const close = async () => {
+    await Promise.all(listening.map((server) => server.close()));
+  };
   const bound: Record<string, number> = {};
   for (const [name, server] of Object.entries(servers)) {
     const port = ports[name];
-    if (port === undefined)
+    if (port === undefined) {
+      await close();
       throw new Error(
         `${chapter.packageName}: create() returned "${name}", which is not in course.ports`,
       );
+    }
     try {
-      bound[name] = await listen(server, port, host);
+      const started = await listen(server, port, host);
+      listening.push(started);
+      bound[name] = started.port;
     } catch (error) {
       await close();
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;

@@ -1,31 +1,14 @@
-import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo, Server } from 'node:net';
+// For tests: a chapter's server (or any server) on a free loopback port.
+import type { Server } from 'node:net';
+import { type Listening, listen } from './listen.ts';
 
-/** A server listening on a free loopback port, for tests. */
-export interface Listening {
-  port: number;
-  /** `http://127.0.0.1:<port>` (no trailing slash). */
-  url: string;
-  /** Stops accepting and drops open connections. */
-  close(): Promise<void>;
-}
+export type { Listening } from './listen.ts';
 
-/** Starts `server` on port 0 (or `port`) on 127.0.0.1 and resolves once it listens. */
+/**
+ * Starts `server` on port 0 (or `port`) on 127.0.0.1 and resolves once it
+ * listens. `close()` ends every open connection, WebSockets included, as the kit
+ * does when a chapter stops.
+ */
 export function listening(server: Server, port = 0): Promise<Listening> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      const bound = (server as Server).address() as AddressInfo;
-      resolve({
-        port: bound.port,
-        url: `http://127.0.0.1:${bound.port}`,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done());
-            (server as Partial<HttpServer>).closeAllConnections?.();
-          }),
-      });
-    });
-  });
+  return listen(server, port);
 }

@@ -8,6 +8,7 @@ import { defineChapter, isChapterDefinition } from '../src/chapter.ts';
 import { intVar } from '../src/env.ts';
 import { loadChapter } from '../src/load.ts';
 import { PortInUseError, type RunningChapter, serveChapter } from '../src/serve.ts';
+import { listening } from '../src/test-server.ts';
 
 // A throwaway course with one chapter, "demo", and its built page.
 let dir: string;
@@ -55,6 +56,21 @@ function demoChapter(closed: string[] = []) {
   });
 }
 
+/** Sends `request` on a raw socket; resolves with what came back once it closes or `until` arrives. */
+function rawRequest(port: number, request: string, until?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+      if (until && answer.includes(until)) socket.destroy();
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('serveChapter', () => {
   it('serves the chapter, then the built page, the identity route and a 404', async () => {
     running = await serveChapter(demoChapter(), {
@@ -98,6 +114,33 @@ describe('serveChapter', () => {
     expect(closed.sort()).toEqual(['PORT', 'TCP_PORT']);
   });
 
+  it('a chapter with no upgrade listener answers an upgrade with 404, and keeps serving', async () => {
+    const pageOnly = defineChapter({
+      create: ({ client }) => ({
+        PORT: createServer((req, res) => client(req, res, () => res.end('never'))),
+        TCP_PORT: createTcpServer(),
+      }),
+    });
+    running = await serveChapter(pageOnly, { dir, anyPort: true, env: {} });
+    const answer = await rawRequest(
+      running.ports.PORT as number,
+      'GET /socket HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
+    expect(answer).toContain('This chapter takes no WebSocket upgrades (/socket).');
+    expect((await fetch(`${running.url}/`)).status).toBe(200);
+  });
+
+  it('a chapter that takes upgrades gets them all: the kit adds no listener of its own', async () => {
+    running = await serveChapter(demoChapter(), { dir, anyPort: true, env: {} });
+    const answer = await rawRequest(
+      running.ports.PORT as number,
+      'GET /x HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: demo\r\n\r\n',
+      '\r\n\r\n',
+    );
+    expect(answer).toBe('HTTP/1.1 101 Switching Protocols\r\n\r\n');
+  });
+
   it('a taken port is a PortInUseError that names it, and nothing is left listening', async () => {
     const squatter = createTcpServer();
     await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
@@ -122,6 +165,23 @@ describe('serveChapter', () => {
     expect(isChapterDefinition(demoChapter())).toBe(true);
     expect(isChapterDefinition({ create() {} })).toBe(false);
     expect(isChapterDefinition(undefined)).toBe(false);
+  });
+});
+
+describe('listening (tests)', () => {
+  it('close() ends an upgraded connection that the HTTP server no longer tracks', async () => {
+    const http = createServer();
+    http.on('upgrade', (_req, socket: Socket) =>
+      socket.write('HTTP/1.1 101 Switching Protocols\r\n\r\n'),
+    );
+    const server = await listening(http);
+    const upgraded = connect(server.port, '127.0.0.1');
+    upgraded.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: demo\r\n\r\n');
+    await new Promise((resolve) => upgraded.once('data', resolve));
+    const ended = new Promise((resolve) => upgraded.once('close', resolve));
+    await server.close();
+    await ended;
+    expect(http.listening).toBe(false);
   });
 });
 
