@@ -11,7 +11,11 @@ let t: string;
 test.beforeEach(async ({ browser }) => {
   t = tag();
   // The three log in side by side; no variant depends on who came first.
-  [a, b, c] = await Promise.all(['A', 'B', 'C'].map((who) => openChat(browser, `${who}-${t}`)));
+  [a, b, c] = await Promise.all([
+    openChat(browser, `A-${t}`),
+    openChat(browser, `B-${t}`),
+    openChat(browser, `C-${t}`),
+  ]);
 });
 
 test.afterEach(async () => {
