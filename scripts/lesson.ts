@@ -52,7 +52,7 @@ async function answersAs(port: number, name: string): Promise<boolean> {
 }
 
 /** Waits until `name` answers on `port`; false if the lesson stops first or it takes over `ms`. */
-async function waitFor(port: number, name: string, ms = 120_000): Promise<boolean> {
+async function waitUntilAnswering(port: number, name: string, ms = 120_000): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!stopping && Date.now() < deadline) {
     if (await answersAs(port, name)) return true;
@@ -99,7 +99,7 @@ lesson.on('exit', (code) => {
 });
 
 // The hub starts once the chapter listens: a chapter that cannot start ends the lesson first.
-await waitFor(port, chapter.name);
+await waitUntilAnswering(port, chapter.name);
 const hub = findHub();
 if (!stopping && hub && hub !== chapter && !process.argv.includes('--no-hub')) {
   const hubPort = hub.course.ports.PORT;
@@ -110,7 +110,7 @@ if (!stopping && hub && hub !== chapter && !process.argv.includes('--no-hub')) {
     const env = { ...process.env };
     delete env.PORT;
     children.push(dev(hub, env, false));
-    if (await waitFor(hubPort, 'hub'))
+    if (await waitUntilAnswering(hubPort, 'hub'))
       console.log(`The course hub: http://localhost:${hubPort}/ (--no-hub to skip)`);
   }
 }
