@@ -1,10 +1,12 @@
 // Plain JavaScript on purpose: Vite loads config files with Node, which cannot import .ts from a linked workspace.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { codePanels } from './code-panels.js';
 
 /**
  * Vite config for a chapter: the page lives in `client/`, every `client/*.html`
- * is a page of its own (`/ajax1` → `ajax1.html`), the bundle goes to `dist/client`.
+ * is a page of its own (`/ajax1` → `ajax1.html`), the bundle goes to `dist/client`,
+ * and each `<div data-code-panel="id">` becomes that demo's code panel.
  * @param {string} chapterDir
  * @returns {import('vite').UserConfig}
  */
@@ -15,6 +17,8 @@ export function chapterViteConfig(chapterDir) {
     root,
     publicDir: false,
     appType: 'mpa',
+    // Each demo's code panel, filled from the chapter's own source (see code-panels.js).
+    plugins: [codePanels(chapterDir)],
     build: {
       outDir: join(chapterDir, 'dist', 'client'),
       emptyOutDir: true,

@@ -2,9 +2,10 @@
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import type { Chapter } from '@course/chapters';
+import { type Chapter, findRepoRoot } from '@course/chapters';
 import sirv from 'sirv';
 import type { ClientHandler } from './chapter.ts';
+import { OPEN_IN_EDITOR_PATH, openInEditor } from './open-in-editor.ts';
 
 /** What `GET /__course` answers: the hub asks it to tell a chapter from a stranger on its port. */
 export interface CourseIdentity {
@@ -21,7 +22,7 @@ export const IDENTITY_PATH = '/__course';
 /**
  * Serves the chapter's page: proxied to the dev host's Vite server under
  * `viteOrigin` (dev), or the built `dist/client` (production). Before it,
- * `/__course`; after it, a plain 404 that names the path.
+ * `/__course` and the code panels' `/__open-in-editor`; after it, a plain 404 that names the path.
  */
 export function pageHandler(
   chapter: Chapter,
@@ -51,7 +52,9 @@ export function pageHandler(
     const serve = sirv(built, { extensions: ['html'], etag: true });
     page = (req, res, next) => serve(req, res, () => notFound(req, res, next));
   }
+  const root = findRepoRoot(chapter.dir);
   return (req, res, next) => {
+    if (req.url?.startsWith(`${OPEN_IN_EDITOR_PATH}?`)) return openInEditor(root, req, res);
     if (req.url === IDENTITY_PATH) {
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Access-Control-Allow-Origin', '*');
