@@ -136,9 +136,9 @@ async function highlight(region) {
   return tokens.map((line) =>
     line
       .map((token) => {
-        const style = Object.entries(token.htmlStyle ?? {})
-          .map(([name, value]) => `${name}:${value}`)
-          .join(';');
+        // Both themes' colours as custom properties; page.css picks one by colour scheme.
+        const { color = 'inherit', '--shiki-dark': dark = color } = token.htmlStyle ?? {};
+        const style = `--light:${color};--dark:${dark}`;
         return `<span style="${style}">${escapeHtml(token.content)}</span>`;
       })
       .join(''),
