@@ -43,9 +43,16 @@ function parallelIndex(): number {
 /**
  * The env of a chapter's server in an e2e run: its ports (defaults + offset),
  * its `course.testEnv` (say, a shorter delay), and for the hub where to look for the chapters.
+ * The code panels' "open in editor" runs `true`, a command that opens nothing and succeeds,
+ * so a run never opens files in the developer's editor.
  */
 export function e2eEnv(chapter: Chapter): Record<string, string> {
   const ports = Object.entries(e2ePorts(chapter)).map(([name, port]) => [name, String(port)]);
   const hub = chapter.course.kind === 'hub' ? { CHAPTER_PORT_OFFSET: String(E2E_PORT_OFFSET) } : {};
-  return { ...chapter.course.testEnv, ...hub, ...Object.fromEntries(ports) };
+  return {
+    LAUNCH_EDITOR: 'true',
+    ...chapter.course.testEnv,
+    ...hub,
+    ...Object.fromEntries(ports),
+  };
 }
