@@ -10,12 +10,6 @@ export const GREETING = 'Hi this is WebSocket server!';
 /** Subprotocols this server speaks, most preferred first. */
 export const SUBPROTOCOLS = ['echo.v2', 'echo.v1'] as const;
 
-/** Vite's own sockets (HMR and its reconnect ping) share the HTTP server in dev mode. */
-export const VITE_PROTOCOLS = ['vite-hmr', 'vite-ping'] as const;
-
-/** Where a standalone `vite` dev server would serve the page from (its default port). */
-export const DEV_SERVER_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
-
 export interface EchoServerOptions {
   /** Serves the pages (Vite or the built bundle). Tests leave it out. */
   client?: ClientHandler;
@@ -23,32 +17,12 @@ export interface EchoServerOptions {
   heartbeatMs?: number;
   /** The largest message accepted, in bytes; a larger one closes the connection with 1009. */
   maxPayload?: number;
-  /** Origins allowed besides the request's own (its `Host`). Default: the Vite dev server's. */
+  /** Origins allowed besides the request's own (its `Host`). Default: none. */
   allowedOrigins?: readonly string[];
   /** Negotiate permessage-deflate when the client offers it (default true). */
   perMessageDeflate?: boolean;
-  /**
-   * Upgrades to leave alone for another listener on the same server: in dev mode,
-   * those that offer Vite's HMR subprotocols. Default: none.
-   */
-  leaveUpgrade?: (req: IncomingMessage) => boolean;
   /** Where the server's log lines go (default `console.log`). */
   log?: (line: string) => void;
-}
-
-/** The subprotocols a request offers, from its `Sec-WebSocket-Protocol` header. */
-export function offeredProtocols(req: IncomingMessage): string[] {
-  const header = req.headers['sec-websocket-protocol'];
-  if (!header) return [];
-  return header
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-}
-
-/** True for an upgrade that Vite's HMR server should take (dev mode only). */
-export function isViteUpgrade(req: IncomingMessage): boolean {
-  return offeredProtocols(req).some((name) => (VITE_PROTOCOLS as readonly string[]).includes(name));
 }
 
 /**
@@ -98,17 +72,16 @@ function summarize(data: RawData, isBinary: boolean): string {
 /**
  * The chapter's server: an HTTP server that serves the pages and takes WebSocket
  * upgrades on `/` (the lecture's echo, done right) and `/naive` (the same echo
- * with the Buffer pitfall). Returned unstarted; `close()` also drops every socket
- * and stops the heartbeat.
+ * with the Buffer pitfall). Returned unstarted; once it has closed, its heartbeat
+ * stops.
  */
 export function createEchoServer(options: EchoServerOptions = {}): Server {
   const {
     client,
     heartbeatMs = 30_000,
     maxPayload = 1024 * 1024,
-    allowedOrigins = DEV_SERVER_ORIGINS,
+    allowedOrigins = [],
     perMessageDeflate = true,
-    leaveUpgrade = () => false,
     log = console.log,
   } = options;
 
@@ -125,7 +98,8 @@ export function createEchoServer(options: EchoServerOptions = {}): Server {
     });
   });
 
-  // Both endpoints take upgrades routed by hand (noServer), so Vite's HMR socket can share the port.
+  // Two endpoints on one HTTP server, so upgrades are routed by hand (noServer): a WebSocketServer
+  // made with `{ server, path }` answers 400 to every other path, the other endpoint's included.
   const shared = {
     noServer: true,
     maxPayload,
@@ -179,7 +153,6 @@ export function createEchoServer(options: EchoServerOptions = {}): Server {
   );
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (leaveUpgrade(req)) return; // Vite's HMR socket: its own listener takes it
     socket.on('error', () => socket.destroy()); // a peer that vanishes mid-handshake
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const wss = endpoints.get(path);
@@ -208,16 +181,11 @@ export function createEchoServer(options: EchoServerOptions = {}): Server {
   }, heartbeatMs);
   heartbeat.unref();
 
-  // Upgraded sockets keep `server.close()` waiting, so close drops them too.
-  const closeHttp = server.close.bind(server);
-  server.close = (callback?: (err?: Error) => void) => {
+  // close: the server has stopped and the kit has ended its sockets; stop the heartbeat and both endpoints.
+  server.on('close', () => {
     clearInterval(heartbeat);
-    for (const wss of endpoints.values()) {
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
-    }
-    return closeHttp(callback);
-  };
+    for (const wss of endpoints.values()) wss.close();
+  });
   return server;
 }
 
@@ -245,7 +213,7 @@ export default defineChapter({
       client,
       heartbeatMs: env.WS_HEARTBEAT_MS,
       maxPayload: env.WS_MAX_PAYLOAD,
-      allowedOrigins: [...DEV_SERVER_ORIGINS, ...env.WS_ALLOWED_ORIGINS],
+      allowedOrigins: env.WS_ALLOWED_ORIGINS,
     }),
   }),
 });

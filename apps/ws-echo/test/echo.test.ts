@@ -8,8 +8,6 @@ import chapter, {
   createEchoServer,
   type EchoServerOptions,
   GREETING,
-  isViteUpgrade,
-  offeredProtocols,
   originAllowed,
 } from '../server/app.ts';
 import { closeCodeIn, echoOf, frame, openClient, rawHandshake } from './helpers.ts';
@@ -227,6 +225,12 @@ describe('the handshake: subprotocols and extensions', () => {
     );
   });
 
+  it('a vite-hmr offer is just an unknown subprotocol: Vite’s live-reload socket is not here', async () => {
+    await expect(openClient(`${main.ws}/`, ['vite-hmr'])).rejects.toThrow(
+      'Server sent no subprotocol',
+    );
+  });
+
   it('negotiates permessage-deflate when offered, and still echoes', async () => {
     const client = await openClient(`${main.ws}/`, [], { perMessageDeflate: true });
     expect(client.ws.extensions).toContain('permessage-deflate');
@@ -296,9 +300,9 @@ describe('heartbeat', () => {
     await beat.server.close();
   });
 
-  it('close() stops the heartbeat and drops every client', async () => {
+  it('closing the server ends every client on both endpoints and stops the heartbeat', async () => {
     const heartbeatMs = 40;
-    // close() drops every client, so a heartbeat left running after it would
+    // Closing ends every client, so a heartbeat left running after it would
     // ping nobody and show nothing on the wire. Count its ticks instead: while
     // the server is built, setInterval hands the real timer a callback that
     // counts each tick and then runs the heartbeat as usual.
@@ -328,22 +332,41 @@ describe('heartbeat', () => {
       spy.mockRestore();
     }
     expect(heartbeats).toBe(1);
+    // As the kit runs it: listening().close() ends every connection the server accepted.
     const server = await listening(http);
-    const client = await openClient(`ws://127.0.0.1:${server.port}/`);
+    const echo = await openClient(`ws://127.0.0.1:${server.port}/`);
+    const naive = await openClient(`ws://127.0.0.1:${server.port}/naive`);
     let pings = 0;
-    client.ws.on('ping', () => {
+    echo.ws.on('ping', () => {
       pings += 1;
     });
     // The counted timer is the heartbeat: while it ticks, the client is pinged.
     await until(() => pings >= 2 && ticks >= 2);
 
-    const closing = server.close();
+    const closed = new Promise((resolve) => http.once('close', resolve));
+    await server.close();
+    await closed;
     const ticksAtClose = ticks;
-    await closing;
-    expect((await client.closed).code).toBe(1006);
+    expect((await echo.closed).code).toBe(1006);
+    expect((await naive.closed).code).toBe(1006);
     // Five periods later the heartbeat has not ticked again.
     await new Promise((resolve) => setTimeout(resolve, heartbeatMs * 5));
     expect(ticks).toBe(ticksAtClose);
+  });
+
+  it('once closed, its endpoints are closed too: listening again, it refuses upgrades with 503', async () => {
+    const once = await start();
+    const client = await openClient(`${once.ws}/`);
+    await once.server.close();
+    expect((await client.closed).code).toBe(1006);
+    const again = await listening(once.http);
+    await expect(openClient(`ws://127.0.0.1:${again.port}/naive`)).rejects.toMatchObject({
+      status: 503,
+    });
+    await expect(openClient(`ws://127.0.0.1:${again.port}/`)).rejects.toMatchObject({
+      status: 503,
+    });
+    await again.close();
   });
 });
 
@@ -460,11 +483,18 @@ describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
     ).rejects.toMatchObject({ status: 403 });
   });
 
-  it('accepts the Vite dev server’s origin and clients that send no Origin', async () => {
-    const dev = await openClient(`${main.ws}/`, [], { origin: 'http://localhost:5173' });
-    dev.ws.close();
+  it('accepts clients that send no Origin', async () => {
     const cli = await openClient(`${main.ws}/`); // ws sends no Origin unless told to
     cli.ws.close();
+    expect(main.lines).toContainEqual(expect.stringMatching(/^\[echo#1\] connected \(no Origin,/));
+  });
+
+  it('allows no other origin by default, not even a dev server’s on another port', async () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:5173'])
+      await expect(openClient(`${main.ws}/`, [], { origin })).rejects.toMatchObject({
+        status: 403,
+      });
+    await stillServing(main.ws);
   });
 
   it('extra allowed origins can be configured', async () => {
@@ -487,48 +517,18 @@ describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
     expect(originAllowed('ftp://a:1', 'a:1', [])).toBe(false);
   });
 
+  it('originAllowed() takes an allowed origin only exactly as written', () => {
+    const allowed = ['https://course.example'];
+    expect(originAllowed('https://course.example', 'a:1', allowed)).toBe(true);
+    expect(originAllowed('https://course.example:8443', 'a:1', allowed)).toBe(false);
+    expect(originAllowed('http://course.example', 'a:1', allowed)).toBe(false);
+    expect(originAllowed('https://sub.course.example', 'a:1', allowed)).toBe(false);
+  });
+
   it('refuses a scheme other than http(s), even with the server’s own host and port', async () => {
     await expect(
       openClient(`${main.ws}/`, [], { origin: `ftp://127.0.0.1:${main.server.port}` }),
     ).rejects.toMatchObject({ status: 403 });
-  });
-});
-
-describe('sharing the port with Vite’s HMR socket (dev mode)', () => {
-  it('leaves upgrades offering vite-hmr to the other listener, and still serves its own', async () => {
-    const dev = await start({ leaveUpgrade: isViteUpgrade });
-    const seen: string[] = [];
-    // Stand-in for Vite's listener: it answers only the upgrades it owns.
-    dev.http.on('upgrade', (req, socket) => {
-      seen.push(String(req.headers['sec-websocket-protocol']));
-      if (isViteUpgrade(req)) socket.end('HTTP/1.1 418 I am Vite\r\nContent-Length: 0\r\n\r\n');
-    });
-    await expect(openClient(`${dev.ws}/`, ['vite-hmr'])).rejects.toMatchObject({ status: 418 });
-    await expect(openClient(`${dev.ws}/`, ['vite-ping'])).rejects.toMatchObject({ status: 418 });
-    const ours = await openClient(`${dev.ws}/`, ['echo.v1']);
-    expect(ours.ws.protocol).toBe('echo.v1');
-    ours.ws.close();
-    expect(seen).toEqual(['vite-hmr', 'vite-ping', 'echo.v1']);
-    await dev.server.close();
-  });
-
-  it('isViteUpgrade() reads a comma-separated offer', () => {
-    const req = (protocol?: string) =>
-      ({ headers: protocol ? { 'sec-websocket-protocol': protocol } : {} }) as Parameters<
-        typeof isViteUpgrade
-      >[0];
-    expect(isViteUpgrade(req('vite-hmr'))).toBe(true);
-    expect(isViteUpgrade(req('echo.v1, vite-hmr'))).toBe(true);
-    expect(isViteUpgrade(req('echo.v1'))).toBe(false);
-    expect(isViteUpgrade(req())).toBe(false);
-    expect(offeredProtocols(req())).toEqual([]);
-    expect(offeredProtocols(req(' echo.v1 ,, vite-hmr '))).toEqual(['echo.v1', 'vite-hmr']);
-  });
-
-  it('without dev mode, a vite-hmr offer is just an unknown subprotocol', async () => {
-    await expect(openClient(`${main.ws}/`, ['vite-hmr'])).rejects.toThrow(
-      'Server sent no subprotocol',
-    );
   });
 });
 
@@ -586,12 +586,11 @@ describe('the chapter as pnpm start runs it (server/app.ts default export)', () 
     try {
       const page = await fetch(`${server.url}/page`);
       expect([page.status, await page.text()]).toEqual([200, 'the page']);
-      for (const origin of [
-        'https://course.example',
-        'http://localhost:8080',
-        'http://localhost:5173',
-      ])
+      for (const origin of ['https://course.example', 'http://localhost:8080'])
         (await openClient(`${ws}/`, [], { origin })).ws.close();
+      await expect(
+        openClient(`${ws}/`, [], { origin: 'http://localhost:5173' }),
+      ).rejects.toMatchObject({ status: 403 });
       const client = await openClient(`${ws}/`);
       // A ping within the test's time: the default heartbeat (30 s) would be too late.
       await new Promise((resolve) => client.ws.once('ping', resolve));
