@@ -1,9 +1,11 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { type ClientHandler, defineChapter, intVar } from '@course/kit';
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { type ClientHandler, check, defineChapter, intVar } from '@course/kit';
+import express, { type ErrorRequestHandler, type Response } from 'express';
+import { DownloadQuery, EchoBody, MAX_UPLOAD_BYTES, SlowQuery } from './hardening.ts';
 
-export interface XhrAppOptions {
+/** What `createApp()` can be told; every field has a default. */
+export interface AppOptions {
   /** Serves the pages (Vite or the built bundle). Tests leave it out and get the API alone. */
   client?: ClientHandler;
   /** How long `/ajax3_result1` waits before answering. The lecture waits 5 s. */
@@ -18,23 +20,9 @@ const AJAX2_METHODS = ['get', 'post', 'put', 'delete'] as const;
 /** "안녕하세요" encoded as EUC-KR, the legacy Korean charset, for the overrideMimeType demo. */
 const EUC_KR_HELLO = Buffer.from([0xbe, 0xc8, 0xb3, 0xe7, 0xc7, 0xcf, 0xbc, 0xbc, 0xbf, 0xe4]);
 
-const MAX_DOWNLOAD_BYTES = 16 * 1024 * 1024;
-const MAX_SLOW_MS = 30_000;
-const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-
 /** Sends `{ error }` with `status`: every failure of this API has this shape. */
 function fail(res: Response, status: number, error: string): void {
   res.status(status).json({ error });
-}
-
-/** Reads an integer query parameter within [min, max], or returns an error sentence. */
-function intParam(req: Request, name: string, fallback: number, min: number, max: number) {
-  const raw = req.query[name];
-  if (raw === undefined) return { value: fallback };
-  const value = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(value) || value < min || value > max)
-    return { error: `"${name}" must be an integer from ${min} to ${max}` };
-  return { value };
 }
 
 /**
@@ -42,7 +30,7 @@ function intParam(req: Request, name: string, fallback: number, min: number, max
  * extra routes the beyond-the-lecture demos call, and clear errors for bad input.
  * Returns an Express app that is not listening yet.
  */
-export function createApp(options: XhrAppOptions = {}): express.Express {
+export function createApp(options: AppOptions = {}): express.Express {
   const { client, ajax3DelayMs = 5000, bodyLimitBytes = 1024 * 1024 } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -81,41 +69,33 @@ export function createApp(options: XhrAppOptions = {}): express.Express {
     }
     parseJson(req, res, (err?: unknown) => {
       if (err) return next(err);
-      const body: unknown = req.body;
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        return fail(res, 400, 'body must be a JSON object with "id" and "content"');
-      const { id, content } = body as Record<string, unknown>;
-      for (const [field, value] of [
-        ['id', id],
-        ['content', content],
-      ] as const) {
-        if (value === undefined) return fail(res, 400, `"${field}" is missing`);
-        if (typeof value !== 'string') return fail(res, 400, `"${field}" must be a string`);
-      }
+      const body = check(EchoBody, req.body);
+      if (!body.ok) return fail(res, 400, body.error);
+      const { id, content } = body.value;
       res.json({ id, content });
     });
   });
 
   // Beyond: a request that takes `ms` to answer, for `timeout` and `abort()`.
   app.get('/slow', (req, res) => {
-    const ms = intParam(req, 'ms', 3000, 0, MAX_SLOW_MS);
-    if ('error' in ms) return fail(res, 400, ms.error as string);
-    const timer = setTimeout(() => res.json({ waitedMs: ms.value }), ms.value);
+    const query = check(SlowQuery, req.query);
+    if (!query.ok) return fail(res, 400, query.error);
+    const { ms } = query.value;
+    const timer = setTimeout(() => res.json({ waitedMs: ms }), ms);
     res.on('close', () => clearTimeout(timer));
   });
 
   // Beyond: a large download sent in paced chunks, so `progress` has something to report.
   app.get('/download', (req, res) => {
-    const bytes = intParam(req, 'bytes', 4 * 1024 * 1024, 1, MAX_DOWNLOAD_BYTES);
-    const pace = intParam(req, 'chunkDelayMs', 15, 0, 1000);
-    if ('error' in bytes) return fail(res, 400, bytes.error as string);
-    if ('error' in pace) return fail(res, 400, pace.error as string);
+    const query = check(DownloadQuery, req.query);
+    if (!query.ok) return fail(res, 400, query.error);
+    const { bytes, chunkDelayMs } = query.value;
     const chunk = Buffer.alloc(64 * 1024, 0x2e);
-    let left = bytes.value;
+    let left = bytes;
     let timer: NodeJS.Timeout | undefined;
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
-      'Content-Length': String(bytes.value),
+      'Content-Length': String(bytes),
       'Cache-Control': 'no-store',
     });
     const writeNext = () => {
@@ -123,8 +103,8 @@ export function createApp(options: XhrAppOptions = {}): express.Express {
       const piece = chunk.subarray(0, Math.min(chunk.length, left));
       left -= piece.length;
       // Respect backpressure, then pause before the next chunk.
-      if (res.write(piece)) timer = setTimeout(writeNext, pace.value);
-      else res.once('drain', () => (timer = setTimeout(writeNext, pace.value)));
+      if (res.write(piece)) timer = setTimeout(writeNext, chunkDelayMs);
+      else res.once('drain', () => (timer = setTimeout(writeNext, chunkDelayMs)));
     };
     res.on('close', () => clearTimeout(timer));
     writeNext();

@@ -78,15 +78,6 @@ function declaredUpload(bytes: number): Promise<Answer> {
 const liveTimers = (): number =>
   process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
-/** Resolves when `check()` is true, polling every 10 ms; rejects naming `what` after `ms`. */
-async function waitFor(check: () => boolean, what: string, ms = 3000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /**
  * Sends `clients` GETs for `path` to `base` at once and hangs all of them up once
  * the server holds a timer for each (or, with `firstBytes`, once each got its
@@ -111,13 +102,18 @@ async function hangUp(
   });
   if (firstBytes) await Promise.all(requests.map(({ answered }) => answered));
   // A timer of the test runner's own may come or go meanwhile: allow for two.
-  else await waitFor(() => liveTimers() >= before + clients - 2, `the server's timers for ${path}`);
+  else
+    await expect
+      .poll(liveTimers, { message: `the server's timers for ${path}`, interval: 10, timeout: 3000 })
+      .toBeGreaterThanOrEqual(before + clients - 2);
   for (const { req } of requests) req.destroy();
-  await waitFor(
-    () => liveTimers() < before + clients / 2,
-    `the server to clear its timers for ${path}`,
-    ms,
-  );
+  await expect
+    .poll(liveTimers, {
+      message: `the server to clear its timers for ${path}`,
+      interval: 10,
+      timeout: ms,
+    })
+    .toBeLessThan(before + clients / 2);
 }
 
 /**
@@ -332,6 +328,16 @@ describe('bad input', () => {
     const big = await fetch(`${url}/download?bytes=999999999`);
     expect(big.status).toBe(400);
   });
+
+  it.each(['', '1e3', '+5', ' 5', '0x10', 'abc'])(
+    'a number not written in plain digits (/slow?ms=%j) → 400',
+    async (ms) => {
+      expect(await answer(await fetch(`${url}/slow?ms=${encodeURIComponent(ms)}`))).toEqual({
+        status: 400,
+        body: { error: '"ms" must be an integer from 0 to 30000' },
+      });
+    },
+  );
 
   it('answers every kind of bad request with its status and message, and keeps serving', async () => {
     // Started before the bad requests, and still due their normal answers after them.
