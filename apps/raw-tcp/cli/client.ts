@@ -3,7 +3,9 @@
 // It connects to the lecture's TCP server, writes its hello, prints every chunk
 // it receives with its byte count, and reports when it is disconnected.
 import { parseArgs } from 'node:util';
+import { check } from '@course/kit';
 import { runExchange } from '../server/exchange.ts';
+import { PortArg } from '../server/hardening.ts';
 
 const { values } = parseArgs({
   options: {
@@ -11,11 +13,12 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.TCP_PORT ?? '4000' },
   },
 });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`--port ${values.port} is not a port number (1-65535)`);
+const checked = check(PortArg, values.port);
+if (!checked.ok) {
+  console.error(`--port ${values.port} ${checked.error}`);
   process.exit(2);
 }
+const port = checked.value;
 
 let failed = false;
 const totals = await runExchange({ host: values.host, port }, (entry) => {

@@ -4,6 +4,8 @@
 import { createConnection } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { check } from '@course/kit';
+import { PortArg } from '../server/hardening.ts';
 import { LineSplitter } from '../shared/line-splitter.ts';
 
 const { values } = parseArgs({
@@ -12,11 +14,12 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.FRAMED_TCP_PORT ?? '4001' },
   },
 });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`--port ${values.port} is not a port number (1-65535)`);
+const checked = check(PortArg, values.port);
+if (!checked.ok) {
+  console.error(`--port ${values.port} ${checked.error}`);
   process.exit(2);
 }
+const port = checked.value;
 
 const socket = createConnection({ host: values.host, port }, () =>
   console.log(`connected to ${values.host}:${port}; type lines, Ctrl+D to leave`),

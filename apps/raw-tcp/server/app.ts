@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
-import { type ClientHandler, defineChapter, intVar } from '@course/kit';
+import { type ClientHandler, check, defineChapter, intVar } from '@course/kit';
 import type { TranscriptEntry } from '../shared/transcript.ts';
-import { BAD_INPUT_CASES, type BadInputCase, runBadInput } from './bad-input-demo.ts';
+import { runBadInput } from './bad-input-demo.ts';
 import { runExchange } from './exchange.ts';
 import { createFramedServer } from './framed-server.ts';
 import { runFramingDemo, type Target } from './framing-demo.ts';
+import { BadInputCaseName, ProbeId } from './hardening.ts';
 import {
   createLectureServer,
   type LectureConnection,
@@ -13,7 +14,8 @@ import {
 } from './lecture-server.ts';
 import { describeError } from './log.ts';
 
-export interface RawTcpOptions {
+/** What `createServers()` takes; every field has a default. */
+export interface ServersOptions {
   /** Serves the pages (Vite or the built bundle). Tests leave it out and get the API alone. */
   client?: ClientHandler;
   /** Both TCP servers close a client that has been silent this long. */
@@ -27,13 +29,15 @@ export interface RawTcpOptions {
   log?: (line: string) => void;
 }
 
-export interface RawTcp {
+/** The chapter's servers by role, none listening yet. */
+export interface Servers {
   /** The bridge and the page, on PORT. */
   http: Server;
   /** The lecture's TCP server, on TCP_PORT. */
   tcp: NetServer;
   /** The newline-framed echo server, on FRAMED_TCP_PORT. */
   framed: NetServer;
+  /** The lecture server's tap and recent connections (`tcp` is its `server`). */
   lecture: LectureServer;
 }
 
@@ -59,9 +63,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 const fail = (res: ServerResponse, status: number, error: string) =>
   sendJson(res, status, { error });
 
-/** Probe ids are what the page makes with crypto.randomUUID(): nothing else is looked up. */
-const PROBE_ID = /^[0-9a-f-]{8,64}$/i;
-
 /** The path the page's direct fetch asks the TCP port for, so its request can be found again. */
 export const probePath = (id: string) => `/probe-${id}`;
 
@@ -70,7 +71,7 @@ export const probePath = (id: string) => `/probe-${id}`;
  * the newline-framed echo server, and the HTTP server that serves the page and
  * bridges it to TCP (a browser cannot open a TCP connection itself).
  */
-export function createRawTcp(options: RawTcpOptions = {}): RawTcp {
+export function createServers(options: ServersOptions = {}): Servers {
   const {
     client,
     idleTimeoutMs = 30_000,
@@ -146,16 +147,36 @@ export function createRawTcp(options: RawTcpOptions = {}): RawTcp {
     }
   };
 
+  /**
+   * The first connection whose bytes satisfy `test` once more of them arrive: the lecture
+   * server's tap reports each `data` event. Undefined after `ms`, or once `res` is gone.
+   */
+  const nextConnection = (
+    test: (connection: LectureConnection) => boolean,
+    ms: number,
+    res: ServerResponse,
+  ) =>
+    new Promise<LectureConnection | undefined>((resolve) => {
+      const done = (connection?: LectureConnection) => {
+        clearTimeout(timer);
+        lecture.tap.off('data', onData);
+        res.off('close', onGone);
+        resolve(connection);
+      };
+      const onData = (connection: LectureConnection) => {
+        if (test(connection)) done(connection);
+      };
+      const onGone = () => done();
+      const timer = setTimeout(onGone, ms);
+      lecture.tap.on('data', onData);
+      res.on('close', onGone);
+    });
+
   /** Finds the connection whose request asked for the probe path, waiting a little for it to land. */
   const probe = async (res: ServerResponse, id: string) => {
     const needle = probePath(id);
-    const find = () => lecture.recent().find((c) => c.received.includes(needle));
-    let found = find();
-    const deadline = performance.now() + probeWaitMs;
-    while (!found && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      found = find();
-    }
+    const asked = (connection: LectureConnection) => connection.received.includes(needle);
+    const found = lecture.recent().find(asked) ?? (await nextConnection(asked, probeWaitMs, res));
     if (!found)
       return fail(
         res,
@@ -205,21 +226,19 @@ export function createRawTcp(options: RawTcpOptions = {}): RawTcp {
     }
     const badMatch = /^\/api\/bad-input\/([^/]+)$/.exec(url.pathname);
     if (badMatch && req.method === 'POST') {
-      const which = badMatch[1] as BadInputCase;
-      if (!BAD_INPUT_CASES.includes(which))
-        return fail(res, 404, `no bad-input case "${which}" (try ${BAD_INPUT_CASES.join(', ')})`);
+      const which = check(BadInputCaseName, badMatch[1]);
+      if (!which.ok) return fail(res, 404, which.error);
       return void run(() =>
-        runBadInput(which, targetOf(framed), { maxLineBytes, idleTimeoutMs }).then((steps) =>
+        runBadInput(which.value, targetOf(framed), { maxLineBytes, idleTimeoutMs }).then((steps) =>
           sendJson(res, 200, { steps }),
         ),
       );
     }
     const probeMatch = /^\/api\/probe\/([^/]+)$/.exec(url.pathname);
     if (probeMatch && req.method === 'GET') {
-      // Not decoded: a valid id has nothing to decode, and decoding `%E0` would throw.
-      const id = probeMatch[1] ?? '';
-      if (!PROBE_ID.test(id)) return fail(res, 400, 'probe id must be 8-64 hex digits or dashes');
-      return void run(() => probe(res, id));
+      const id = check(ProbeId, probeMatch[1]);
+      if (!id.ok) return fail(res, 400, id.error);
+      return void run(() => probe(res, id.value));
     }
     if (url.pathname.startsWith('/api/'))
       return fail(res, 404, `no route for ${req.method} ${url.pathname}`);
@@ -244,7 +263,7 @@ export default defineChapter({
     TCP_MAX_LINE_BYTES: intVar(64 * 1024, 1, 16 * 1024 * 1024),
   },
   create: ({ client, env }) => {
-    const servers = createRawTcp({
+    const servers = createServers({
       client,
       idleTimeoutMs: env.TCP_IDLE_TIMEOUT_MS,
       maxLineBytes: env.TCP_MAX_LINE_BYTES,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Listening, listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRawTcp } from '../server/app.ts';
+import { createServers } from '../server/app.ts';
 import type { FramingReport } from '../server/framing-demo.ts';
 import {
   CLIENT_CONNECTED,
@@ -14,9 +14,10 @@ import {
   SERVER_GREETING,
 } from '../shared/messages.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
-import { connectPeer, within } from './peer.ts';
+import { connectPeer, start, within } from './helpers.ts';
 
 const run = promisify(execFile);
+let running: Awaited<ReturnType<typeof start>>;
 let http: Listening;
 let tcp: Listening;
 let framed: Listening;
@@ -24,7 +25,7 @@ let framed: Listening;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  const servers = createRawTcp({
+  running = await start({
     idleTimeoutMs: 700,
     maxLineBytes: 4096,
     closeGraceMs: 500,
@@ -33,15 +34,9 @@ beforeAll(async () => {
       if (logs.length < 10_000) logs.push(line);
     },
   });
-  http = await listening(servers.http);
-  tcp = await listening(servers.tcp);
-  framed = await listening(servers.framed);
+  ({ http, tcp, framed } = running);
 });
-afterAll(async () => {
-  await http.close();
-  await tcp.close();
-  await framed.close();
-});
+afterAll(() => running.close());
 
 /** Reads the bridge's NDJSON transcript of one exchange. */
 async function exchange(): Promise<TranscriptEntry[]> {
@@ -258,6 +253,23 @@ describe('GET /api/probe/:id: what an HTTP client sent to the TCP port', () => {
     await within(peer.closed, 5000);
   });
 
+  it('stops waiting, and stops listening to the TCP server, when the page goes away', async () => {
+    const patient = await start({ probeWaitMs: 60_000, log: () => {} });
+    try {
+      const listeners = () => patient.lecture.tap.listenerCount('data');
+      const before = listeners();
+      const page = new AbortController();
+      const asked = fetch(`${patient.url}/api/probe/${randomUUID()}`, { signal: page.signal });
+      asked.catch(() => {}); // aborted below
+      await expect.poll(listeners).toBe(before + 1);
+      page.abort();
+      // Long before the 60 s wait is over.
+      await expect.poll(listeners, { timeout: 2000 }).toBe(before);
+    } finally {
+      await patient.close();
+    }
+  });
+
   it('keeps the first 16 KiB of a request and counts every byte of it', async () => {
     const id = randomUUID();
     const head = `GET /probe-${id} HTTP/1.1\r\nX-Padding: `;
@@ -362,7 +374,7 @@ describe('the bridge itself', () => {
   });
 
   it('hands pages to the client handler, never /api/, and turns its errors into a JSON 500', async () => {
-    const withPages = createRawTcp({
+    const withPages = createServers({
       log: () => {},
       client: (req, res, next) => {
         if (req.url === '/broken') next(new Error('vite fell over'));
@@ -389,7 +401,7 @@ describe('the bridge itself', () => {
 
   it('answers 502 with a clear error when its TCP server is not listening', async () => {
     const lines: string[] = [];
-    const lonely = createRawTcp({ log: (line) => lines.push(line) });
+    const lonely = createServers({ log: (line) => lines.push(line) });
     const bridge = await listening(lonely.http);
     try {
       const res = await fetch(`${bridge.url}/api/exchange`);
@@ -402,7 +414,7 @@ describe('the bridge itself', () => {
   });
 
   it('answers 502 on every route that needs a TCP server, and stays up', async () => {
-    const lonely = createRawTcp({ log: () => {} });
+    const lonely = createServers({ log: () => {} });
     const bridge = await listening(lonely.http);
     try {
       for (const [method, path] of [
@@ -453,7 +465,7 @@ describe('the CLI client (pnpm --filter @course/raw-tcp client)', () => {
   });
 
   it('exits 1 with the error when nothing listens, 2 for a bad port', async () => {
-    const closed = await listening(createRawTcp({ log: () => {} }).tcp);
+    const closed = await listening(createServers({ log: () => {} }).tcp);
     const port = closed.port;
     await closed.close();
     const refused = await node(['--port', String(port)]).catch((err) => err);
@@ -462,5 +474,23 @@ describe('the CLI client (pnpm --filter @course/raw-tcp client)', () => {
     const bad = await node(['--port', 'abc']).catch((err) => err);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--port abc is not a port number/);
+  });
+
+  it('takes ports 1 to 65535 only, typed as digits', async () => {
+    for (const port of ['0', '65536', '4000x']) {
+      const bad = await node(['--port', port]).catch((err) => err);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toBe(`--port ${port} is not a port number (1-65535)\n`);
+    }
+  });
+
+  it('the framed client checks its port the same way', async () => {
+    const framedCli = join(import.meta.dirname, '..', 'cli', 'framed-client.ts');
+    const bad = await run(process.execPath, ['--import', 'tsx', framedCli, '--port', '70000'], {
+      cwd: join(import.meta.dirname, '..'),
+      timeout: 20_000,
+    }).catch((err) => err);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('--port 70000 is not a port number (1-65535)\n');
   });
 });

@@ -3,11 +3,11 @@ import type { Server } from 'node:net';
 import { type ClientHandler, parseEnv } from '@course/kit';
 import { listening } from '@course/kit/test-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import chapter, { createRawTcp } from '../server/app.ts';
+import chapter, { createServers } from '../server/app.ts';
 import { createFramedServer } from '../server/framed-server.ts';
 import { createLectureServer } from '../server/lecture-server.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
-import { connectPeer, within } from './peer.ts';
+import { connectPeer, start, within } from './helpers.ts';
 
 // Every factory is called inside the tests of this file, never in a beforeAll:
 // a factory that breaks fails these tests rather than skipping them.
@@ -27,7 +27,7 @@ async function listenOn(server: Server, options: { host: string; ipv6Only?: bool
 
 describe('the factories', () => {
   it('return servers that are not listening yet', () => {
-    const raw = createRawTcp({ log: () => {} });
+    const raw = createServers({ log: () => {} });
     expect([raw.http.listening, raw.tcp.listening, raw.framed.listening]).toEqual([
       false,
       false,
@@ -41,18 +41,16 @@ describe('the factories', () => {
 
   it('default to a 30 s idle timeout, 64 KiB lines and 16 KiB of each request kept, and log to the terminal', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const raw = createRawTcp();
-    const started = await Promise.all([raw.tcp, raw.framed, raw.http].map((s) => listening(s)));
-    for (const server of started) cleanup.push(() => server.close());
-    const [tcp, , http] = started;
-    const config = await (await fetch(`${http?.url}/api/config`)).json();
+    const { tcp, url, close } = await start();
+    cleanup.push(close);
+    const config = await (await fetch(`${url}/api/config`)).json();
     expect(config).toMatchObject({ idleTimeoutMs: 30_000, maxLineBytes: 65_536 });
     // The lecture server keeps the first 16 KiB of what each client sent.
     const request = `GET /probe-0123456789abcdef HTTP/1.1\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\n`;
-    const peer = await connectPeer(tcp?.port ?? 0);
+    const peer = await connectPeer(tcp.port);
     peer.socket.write(request);
     await within(peer.closed, 5000);
-    const probe = await (await fetch(`${http?.url}/api/probe/0123456789abcdef`)).json();
+    const probe = await (await fetch(`${url}/api/probe/0123456789abcdef`)).json();
     expect(probe).toMatchObject({
       request: request.slice(0, 16 * 1024),
       requestBytes: Buffer.byteLength(request),
@@ -84,7 +82,7 @@ describe('the factories', () => {
 
   it('the bridge reaches TCP servers that listen on every interface, IPv6-only included', async () => {
     const lines: string[] = [];
-    const raw = createRawTcp({ idleTimeoutMs: 5000, maxLineBytes: 8, log: (l) => lines.push(l) });
+    const raw = createServers({ idleTimeoutMs: 5000, maxLineBytes: 8, log: (l) => lines.push(l) });
     await listenOn(raw.tcp, { host: '::', ipv6Only: true });
     await listenOn(raw.framed, { host: '0.0.0.0' });
     const bridge = await listening(raw.http);

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { type Listening, listening } from '@course/kit/test-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runBadInput } from '../server/bad-input-demo.ts';
 import { createFramedServer } from '../server/framed-server.ts';
-import { connectPeer, nextEvent, within } from './peer.ts';
+import { connectPeer, nextEvent, type Peer, within } from './helpers.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** How many timers (setTimeout/setInterval, socket timeouts) this process holds right now. */
@@ -43,21 +43,25 @@ async function withOwnServer(
   }
 }
 
-/** Writes to a refused client's socket until it is reset (the server destroyed its side); rejects after `ms`. */
-async function untilReset(peer: Awaited<ReturnType<typeof connectPeer>>, ms: number) {
-  const deadline = performance.now() + ms;
-  while (!peer.socket.destroyed) {
-    if (performance.now() > deadline) throw new Error(`not reset within ${ms} ms`);
-    peer.socket.write('more\n');
-    await sleep(50);
-  }
+/**
+ * Keeps writing to a refused client's socket and expects it to be reset within
+ * `ms`: once the server has destroyed its side, a write is answered with a reset.
+ */
+async function expectResetOnWrite(peer: Peer, ms: number) {
+  await vi.waitFor(
+    () => {
+      if (!peer.socket.destroyed) peer.socket.write('more\n');
+      expect(peer.socket.destroyed).toBe(true);
+    },
+    { timeout: ms, interval: 50 },
+  );
 }
 
 /** Proves the server still serves: a new client's line comes back. */
 async function stillEchoes(port: number) {
   const peer = await connectPeer(port);
   peer.socket.write('still there?\n');
-  await expect(peer.until((text) => text === 'still there?\n')).resolves.toBe('still there?\n');
+  await expect.poll(() => peer.text()).toBe('still there?\n');
   peer.socket.end();
   await within(peer.closed, 5000);
 }
@@ -66,9 +70,9 @@ describe('the framed echo server', () => {
   it('echoes each complete line back as a line', async () => {
     const peer = await connectPeer(server.port);
     peer.socket.write('hello\n');
-    await peer.until((text) => text === 'hello\n');
+    await expect.poll(() => peer.text()).toBe('hello\n');
     peer.socket.write('message 1\nmessage 2\nmessage 3\n');
-    await peer.until((text) => text === 'hello\nmessage 1\nmessage 2\nmessage 3\n');
+    await expect.poll(() => peer.text()).toBe('hello\nmessage 1\nmessage 2\nmessage 3\n');
     peer.socket.end();
     await within(peer.closed, 5000);
   });
@@ -83,14 +87,14 @@ describe('the framed echo server', () => {
     await sleep(100);
     expect(peer.text()).toBe('');
     peer.socket.write('\n');
-    await expect(peer.until((text) => text === '안녕하세요\n')).resolves.toBeTruthy();
+    await expect.poll(() => peer.text()).toBe('안녕하세요\n');
     peer.socket.destroy();
   });
 
   it('accepts \\r\\n endings and echoes empty lines', async () => {
     const peer = await connectPeer(server.port);
     peer.socket.write('a\r\n\nb\n');
-    await expect(peer.until((text) => text === 'a\n\nb\n')).resolves.toBeTruthy();
+    await expect.poll(() => peer.text()).toBe('a\n\nb\n');
     peer.socket.destroy();
   });
 
@@ -98,7 +102,7 @@ describe('the framed echo server', () => {
     const peer = await connectPeer(server.port);
     for (const word of ['one', 'two', 'three']) {
       peer.socket.write(`${word}\n`);
-      await peer.until((text) => text.endsWith(`${word}\n`));
+      await expect.poll(() => peer.text()).toMatch(new RegExp(`${word}\n$`));
       await sleep(150);
       expect(peer.socket.destroyed).toBe(false);
     }
@@ -111,8 +115,10 @@ describe('the framed echo server', () => {
     const peer = await connectPeer(server.port);
     const lines = Array.from({ length: 5000 }, (_, i) => `line ${i} ${'.'.repeat(i % 50)}`);
     peer.socket.write(`${lines.join('\n')}\n`);
-    const text = await peer.until((got) => got.split('\n').length > lines.length, 15_000);
-    expect(text.split('\n').slice(0, -1)).toEqual(lines);
+    await expect
+      .poll(() => peer.text().split('\n').length - 1, { timeout: 15_000 })
+      .toBe(lines.length);
+    expect(peer.text().split('\n').slice(0, -1)).toEqual(lines);
     peer.socket.destroy();
   });
 
@@ -145,9 +151,7 @@ describe('the framed echo server', () => {
       received += data.length;
     });
     peer.socket.resume();
-    const deadline = performance.now() + 20_000;
-    while (received < sent && performance.now() < deadline) await sleep(50);
-    expect(received).toBe(sent);
+    await expect.poll(() => received, { timeout: 20_000 }).toBe(sent);
     peer.socket.destroy();
   }, 30_000);
 });
@@ -168,7 +172,7 @@ describe('bad input on the framed server', () => {
     const peer = await connectPeer(strict.port);
     const line = 'z'.repeat(1024);
     peer.socket.write(`${line}\n`);
-    await expect(peer.until((text) => text === `${line}\n`)).resolves.toBeTruthy();
+    await expect.poll(() => peer.text()).toBe(`${line}\n`);
     peer.socket.destroy();
   });
 
@@ -176,7 +180,7 @@ describe('bad input on the framed server', () => {
     const peer = await connectPeer(server.port);
     const ok = 'k'.repeat(64 * 1024);
     peer.socket.write(`${ok}\n`);
-    await peer.until((text) => text === `${ok}\n`);
+    await expect.poll(() => peer.text()).toBe(`${ok}\n`);
     peer.socket.write('k'.repeat(64 * 1024 + 1));
     await within(peer.closed, 5000);
     expect(peer.text().slice(ok.length + 1)).toBe(
@@ -219,7 +223,7 @@ describe('bad input on the framed server', () => {
         await sleep(400);
         peer.socket.write(`tick ${i}\n`);
       }
-      await peer.until((text) => text.endsWith('tick 6\n'));
+      await expect.poll(() => peer.text()).toMatch(/tick 6\n$/);
       expect(performance.now() - started).toBeGreaterThan(2000);
       expect(peer.socket.destroyed).toBe(false);
       await within(peer.closed, 10_000);
@@ -232,14 +236,10 @@ describe('bad input on the framed server', () => {
   it('destroys a refused client that does not close its side within the grace period', async () => {
     const peer = await connectPeer(strict.port, true); // will not answer the FIN
     peer.socket.write('x'.repeat(2000));
-    await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+    await expect.poll(() => peer.text()).toMatch(/^ERROR: line exceeds/);
     await sleep(800); // past the 500 ms grace period
     // The server's socket is gone: anything more is answered with a reset.
-    const deadline = performance.now() + 5000;
-    while (!peer.socket.destroyed && performance.now() < deadline) {
-      peer.socket.write('more\n');
-      await sleep(50);
-    }
+    await expectResetOnWrite(peer, 5000);
     await within(peer.closed, 5000);
     expect(peer.errors.map((err) => (err as NodeJS.ErrnoException).code)).toEqual([
       expect.stringMatching(/^(ECONNRESET|EPIPE)$/),
@@ -250,7 +250,7 @@ describe('bad input on the framed server', () => {
     await withOwnServer({ maxLineBytes: 8, closeGraceMs: 10_000 }, async (own, lines) => {
       const peer = await connectPeer(own.port, true); // will not answer the FIN
       peer.socket.write('123456789');
-      await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+      await expect.poll(() => peer.text()).toMatch(/^ERROR: line exceeds/);
       for (let i = 0; i < 3; i++) {
         peer.socket.write('more\n');
         await sleep(100);
@@ -274,9 +274,9 @@ describe('bad input on the framed server', () => {
       async (own) => {
         const peer = await connectPeer(own.port, true);
         peer.socket.write('123456789');
-        await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+        await expect.poll(() => peer.text()).toMatch(/^ERROR: line exceeds/);
         await sleep(400);
-        await untilReset(peer, 3000);
+        await expectResetOnWrite(peer, 3000);
       },
     );
   });
@@ -287,9 +287,9 @@ describe('bad input on the framed server', () => {
       async (own) => {
         const peer = await connectPeer(own.port, true);
         peer.socket.write('123456789');
-        await peer.until((text) => text.startsWith('ERROR: line exceeds'));
+        await expect.poll(() => peer.text()).toMatch(/^ERROR: line exceeds/);
         await sleep(400);
-        await untilReset(peer, 3000);
+        await expectResetOnWrite(peer, 3000);
       },
     );
   });
@@ -327,7 +327,7 @@ describe('bad input on the framed server', () => {
     for (let i = 0; i < 5; i++) {
       const peer = await connectPeer(server.port);
       peer.socket.write(Buffer.alloc(512 * 1024, `${'m'.repeat(63)}\n`));
-      await peer.until((text) => text.length > 0);
+      await expect.poll(() => peer.chunks.length).toBeGreaterThan(0);
       peer.socket.resetAndDestroy();
       await within(peer.closed, 5000);
     }
@@ -337,10 +337,9 @@ describe('bad input on the framed server', () => {
     half.socket.resetAndDestroy();
     await within(half.closed, 5000);
     await stillEchoes(server.port);
-    await sleep(100);
     const reset =
       /^\[framed\] #\d+ socket error: (ECONNRESET|EPIPE) \((read|write) (ECONNRESET|EPIPE)\)$/;
-    expect(logs.slice(before).some((line) => reset.test(line))).toBe(true);
+    await expect.poll(() => logs.slice(before).some((line) => reset.test(line))).toBe(true);
   });
 });
 
@@ -355,7 +354,7 @@ describe("the framed server's log", () => {
         ...Array.from({ length: 20 }, (_, i) => `line ${i + 3}`),
       ];
       peer.socket.write(`${sent.join('\n')}\n`);
-      await peer.until((text) => text.endsWith('line 22\n'));
+      await expect.poll(() => peer.text()).toMatch(/line 22\n$/);
       peer.socket.end();
       await within(peer.closed, 5000);
       await expect.poll(() => lines.at(-1)).toBe('[framed] #1 closed');

@@ -12,7 +12,7 @@ import {
   SERVER_GREETING,
 } from '../shared/messages.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
-import { connectPeer, within } from './peer.ts';
+import { connectPeer, within } from './helpers.ts';
 
 let lecture: LectureServer;
 let server: Listening;
@@ -86,7 +86,7 @@ describe('the lecture TCP server', () => {
       };
       lecture.tap.on('close', onClose);
     });
-    await peer.until((text) => text.endsWith(SERVER_FAREWELL));
+    await expect.poll(() => peer.text()).toBe(SERVER_GREETING + SERVER_FAREWELL);
     await within(serverClosed, 5000);
     expect(performance.now() - started).toBeGreaterThanOrEqual(700);
     expect(logs.some((log) => log.includes('idle for 800 ms, closing'))).toBe(true);

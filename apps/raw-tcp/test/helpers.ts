@@ -1,5 +1,27 @@
 import { once } from 'node:events';
 import { createConnection, type Socket } from 'node:net';
+import { listening } from '@course/kit/test-server';
+import { createServers, type ServersOptions } from '../server/app.ts';
+
+/** The chapter's three servers from `createServers(options)`, each listening on a free port. */
+export async function start(options: ServersOptions = {}) {
+  const servers = createServers(options);
+  const http = await listening(servers.http);
+  const tcp = await listening(servers.tcp);
+  const framed = await listening(servers.framed);
+  return {
+    /** The bridge's base URL. */
+    url: http.url,
+    http,
+    tcp,
+    framed,
+    lecture: servers.lecture,
+    /** Closes all three and ends their connections. */
+    close: async () => {
+      await Promise.all([http.close(), tcp.close(), framed.close()]);
+    },
+  };
+}
 
 /** A real node:net client for tests, that records everything it receives. */
 export interface Peer {
@@ -8,10 +30,8 @@ export interface Peer {
   chunks: Buffer[];
   /** Errors the socket emitted (a test client must never crash the test run either). */
   errors: Error[];
-  /** All bytes received so far, as UTF-8. */
+  /** All bytes received so far, as UTF-8 (poll it with `expect.poll(() => peer.text())`). */
   text(): string;
-  /** Resolves with the received text once `test(text)` holds; rejects after `ms`. */
-  until(test: (text: string) => boolean, ms?: number): Promise<string>;
   /** Resolves when the socket is closed, with the ms it took from connect. */
   closed: Promise<number>;
 }
@@ -21,45 +41,16 @@ export async function connectPeer(port: number, allowHalfOpen = false): Promise<
   const socket = createConnection({ host: '127.0.0.1', port, allowHalfOpen });
   const chunks: Buffer[] = [];
   const errors: Error[] = [];
-  const waiters = new Set<() => void>();
-  socket.on('data', (chunk: Buffer) => {
-    chunks.push(chunk);
-    for (const check of waiters) check();
-  });
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
   socket.on('error', (err) => errors.push(err));
   await once(socket, 'connect');
   const started = performance.now();
   // Not events.once(): that rejects on 'error', and a reset is an expected way to close here.
   const closed = new Promise<number>((resolve) =>
-    socket.once('close', () => {
-      for (const check of waiters) check();
-      resolve(performance.now() - started);
-    }),
+    socket.once('close', () => resolve(performance.now() - started)),
   );
   const text = () => Buffer.concat(chunks).toString('utf8');
-  const until = (test: (text: string) => boolean, ms = 5000) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => {
-        if (test(text())) {
-          finish();
-          resolve(text());
-        } else if (socket.destroyed) {
-          finish();
-          reject(new Error(`closed before the expected data; got ${JSON.stringify(text())}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        finish();
-        reject(new Error(`timed out after ${ms} ms; got ${JSON.stringify(text().slice(0, 300))}`));
-      }, ms);
-      const finish = () => {
-        clearTimeout(timer);
-        waiters.delete(check);
-      };
-      waiters.add(check);
-      check();
-    });
-  return { socket, chunks, errors, text, until, closed };
+  return { socket, chunks, errors, text, closed };
 }
 
 /** Rejects if `promise` takes longer than `ms`. */
