@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type ClientHandler, defineChapter, intVar, listVar } from '@course/kit';
-import * as v from 'valibot';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { MAX_PAYLOAD, Origin, originAllowed, refuse } from './hardening.ts';
 
 /** The lecture's greeting, sent to every client as soon as it connects. */
 export const GREETING = 'Hi this is WebSocket server!';
@@ -10,12 +10,13 @@ export const GREETING = 'Hi this is WebSocket server!';
 /** Subprotocols this server speaks, most preferred first. */
 export const SUBPROTOCOLS = ['echo.v2', 'echo.v1'] as const;
 
-export interface EchoServerOptions {
+/** How to build the chapter's servers; every field has a default. */
+export interface ServersOptions {
   /** Serves the pages (Vite or the built bundle). Tests leave it out. */
   client?: ClientHandler;
   /** How often the server pings each client; a client that has not answered the last ping is dropped. */
   heartbeatMs?: number;
-  /** The largest message accepted, in bytes; a larger one closes the connection with 1009. */
+  /** The largest message accepted, in bytes (default 1 MiB); a larger one closes the connection with 1009. */
   maxPayload?: number;
   /** Origins allowed besides the request's own (its `Host`). Default: none. */
   allowedOrigins?: readonly string[];
@@ -25,61 +26,22 @@ export interface EchoServerOptions {
   log?: (line: string) => void;
 }
 
-/**
- * The Origin check that stops Cross-Site WebSocket Hijacking. No Origin (a CLI
- * tool, not a browser) is accepted; a browser's Origin must be the server's own
- * (same host and port as the `Host` header) or one of `allowed`.
- */
-export function originAllowed(
-  origin: string | undefined,
-  host: string | undefined,
-  allowed: readonly string[],
-): boolean {
-  if (origin === undefined) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host;
-  } catch {
-    return false; // "null" (a sandboxed iframe, a file:// page) or garbage
-  }
-}
-
-/** Answers an upgrade request with a plain HTTP error and closes the socket. */
-function refuse(socket: Duplex, status: number, message: string): void {
-  const body = `${message}\n`;
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-      'Connection: close\r\n' +
-      'Content-Type: text/plain; charset=utf-8\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
-
-/** A message as a short log line: text up to 120 characters, binary as its size. */
-function summarize(data: RawData, isBinary: boolean): string {
-  const bytes = Array.isArray(data)
-    ? Buffer.concat(data)
-    : data instanceof ArrayBuffer
-      ? Buffer.from(data)
-      : data;
-  if (isBinary) return `<binary, ${bytes.length} bytes>`;
-  const text = bytes.toString('utf8');
-  return text.length > 120 ? `${text.slice(0, 120)}… (${text.length} chars)` : text;
+/** The chapter's servers, by role. */
+export interface Servers {
+  /** The node:http server with the pages and the WebSocket endpoints `/` and `/naive`. */
+  http: Server;
 }
 
 /**
- * The chapter's server: an HTTP server that serves the pages and takes WebSocket
- * upgrades on `/` (the lecture's echo, done right) and `/naive` (the same echo
- * with the Buffer pitfall). Returned unstarted; once it has closed, its heartbeat
- * stops.
+ * The chapter's servers: `http` serves the pages and takes WebSocket upgrades on
+ * `/` (the lecture's echo, done right) and `/naive` (the same echo with the
+ * Buffer pitfall). Returned unstarted; once it has closed, its heartbeat stops.
  */
-export function createEchoServer(options: EchoServerOptions = {}): Server {
+export function createServers(options: ServersOptions = {}): Servers {
   const {
     client,
     heartbeatMs = 30_000,
-    maxPayload = 1024 * 1024,
+    maxPayload = MAX_PAYLOAD,
     allowedOrigins = [],
     perMessageDeflate = true,
     log = console.log,
@@ -186,17 +148,20 @@ export function createEchoServer(options: EchoServerOptions = {}): Server {
     clearInterval(heartbeat);
     for (const wss of endpoints.values()) wss.close();
   });
-  return server;
+  return { http: server };
 }
 
-/** An origin as a browser sends it: scheme, host and port, no path. */
-const Origin = v.pipe(
-  v.string(),
-  v.regex(
-    /^https?:\/\/[^/\s]+$/,
-    'is not an origin like http://localhost:5173 (no path, no slash)',
-  ),
-);
+/** A message as a short log line: text up to 120 characters, binary as its size. */
+function summarize(data: RawData, isBinary: boolean): string {
+  const bytes = Array.isArray(data)
+    ? Buffer.concat(data)
+    : data instanceof ArrayBuffer
+      ? Buffer.from(data)
+      : data;
+  if (isBinary) return `<binary, ${bytes.length} bytes>`;
+  const text = bytes.toString('utf8');
+  return text.length > 120 ? `${text.slice(0, 120)}… (${text.length} chars)` : text;
+}
 
 /** The chapter, as `pnpm lesson` and `pnpm start` run it: the page and the WebSocket endpoints on PORT (4200). */
 export default defineChapter({
@@ -204,16 +169,16 @@ export default defineChapter({
     /** Time between two pings; a client that missed the last pong is dropped. */
     WS_HEARTBEAT_MS: intVar(30_000, 1),
     /** The largest message the server accepts; larger ones close the socket with 1009. */
-    WS_MAX_PAYLOAD: intVar(1024 * 1024, 1),
+    WS_MAX_PAYLOAD: intVar(MAX_PAYLOAD, 1),
     /** More origins allowed to connect, comma-separated, besides the chapter's own. */
     WS_ALLOWED_ORIGINS: listVar(Origin),
   },
   create: ({ client, env }) => ({
-    PORT: createEchoServer({
+    PORT: createServers({
       client,
       heartbeatMs: env.WS_HEARTBEAT_MS,
       maxPayload: env.WS_MAX_PAYLOAD,
       allowedOrigins: env.WS_ALLOWED_ORIGINS,
-    }),
+    }).http,
   }),
 });

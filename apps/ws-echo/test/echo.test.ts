@@ -5,17 +5,18 @@ import { listening } from '@course/kit/test-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BASE_MS, backoffDelay, CAP_MS } from '../client/src/backoff.ts';
 import chapter, {
-  createEchoServer,
-  type EchoServerOptions,
+  createServers,
   GREETING,
-  originAllowed,
+  type Servers,
+  type ServersOptions,
 } from '../server/app.ts';
+import { originAllowed } from '../server/hardening.ts';
 import { closeCodeIn, echoOf, frame, openClient, rawHandshake } from './helpers.ts';
 
 /** Starts an echo server on a free port, keeping its log lines. */
-async function start(options: EchoServerOptions = {}) {
+async function start(options: ServersOptions = {}) {
   const lines: string[] = [];
-  const http = createEchoServer({ log: (line) => lines.push(line), ...options });
+  const { http } = createServers({ log: (line) => lines.push(line), ...options });
   const server = await listening(http);
   return { http, server, lines, ws: `ws://127.0.0.1:${server.port}` };
 }
@@ -325,9 +326,9 @@ describe('heartbeat', () => {
         ...args,
       );
     }) as unknown as typeof setInterval);
-    let http: ReturnType<typeof createEchoServer>;
+    let http: Servers['http'];
     try {
-      http = createEchoServer({ heartbeatMs, log: () => {} });
+      ({ http } = createServers({ heartbeatMs, log: () => {} }));
     } finally {
       spy.mockRestore();
     }
