@@ -1,50 +1,27 @@
 import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { type ClientHandler, parseEnv } from '@course/kit';
-import { listening } from '@course/kit/test-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BASE_MS, backoffDelay, CAP_MS } from '../client/src/backoff.ts';
-import chapter, {
-  createServers,
-  GREETING,
-  type Servers,
-  type ServersOptions,
-} from '../server/app.ts';
+import chapter, { createServers, type Servers } from '../server/app.ts';
 import { originAllowed } from '../server/hardening.ts';
-import { closeCodeIn, echoOf, frame, openClient, rawHandshake } from './helpers.ts';
-
-/** Starts an echo server on a free port, keeping its log lines. */
-async function start(options: ServersOptions = {}) {
-  const lines: string[] = [];
-  const { http } = createServers({ log: (line) => lines.push(line), ...options });
-  const server = await listening(http);
-  return { http, server, lines, ws: `ws://127.0.0.1:${server.port}` };
-}
-
-/** Polls `check` until it is true, or fails after `ms`. */
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** A fresh client on `url` is greeted and gets an echo: the server is still serving. */
-async function stillServing(url: string): Promise<void> {
-  const client = await openClient(`${url}/`);
-  const [greeting] = await client.received(1);
-  expect(greeting?.data.toString()).toBe(GREETING);
-  expect((await echoOf(client, 'still there?')).data.toString()).toBe('still there?');
-  client.ws.close();
-}
+import {
+  closeCodeIn,
+  echoOf,
+  frame,
+  openClient,
+  rawHandshake,
+  serve,
+  start,
+  stillServing,
+} from './helpers.ts';
 
 // A fresh server per test, so each test sees its own log lines and connection ids.
 let main: Awaited<ReturnType<typeof start>>;
 beforeEach(async () => {
   main = await start();
 });
-afterEach(() => main.server.close());
+afterEach(() => main.close());
 
 describe('the lecture’s exchange', () => {
   it('greets every new client with the lecture’s text, as a text frame', async () => {
@@ -77,7 +54,7 @@ describe('the lecture’s exchange', () => {
 
   it('a refused upgrade leaves nothing open: the server can close while that client idles', async () => {
     // A client that reads the refusal but never closes its own side (allowHalfOpen).
-    const socket = tcpConnect({ port: main.server.port, host: '127.0.0.1', allowHalfOpen: true });
+    const socket = tcpConnect({ port: main.port, host: '127.0.0.1', allowHalfOpen: true });
     let reply = '';
     socket.on('data', (piece: Buffer) => {
       reply += piece.toString();
@@ -102,7 +79,7 @@ describe('the lecture’s exchange', () => {
     process.on('uncaughtException', onCrash);
     try {
       for (let i = 0; i < 5; i++) {
-        const socket = tcpConnect(main.server.port, '127.0.0.1');
+        const socket = tcpConnect(main.port, '127.0.0.1');
         socket.on('error', () => {});
         await new Promise((resolve) => socket.once('connect', resolve));
         socket.write(
@@ -119,7 +96,7 @@ describe('the lecture’s exchange', () => {
   });
 
   it('answers plain HTTP requests it has no page for with 404', async () => {
-    const res = await fetch(`${main.server.url}/nothing`);
+    const res = await fetch(`${main.url}/nothing`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await res.text()).toBe('no route for GET /nothing\n');
@@ -132,17 +109,17 @@ describe('the lecture’s exchange', () => {
       else next();
     };
     const withPages = await start({ client });
-    const page = await fetch(`${withPages.server.url}/page`);
+    const page = await fetch(`${withPages.url}/page`);
     expect([page.status, await page.text()]).toEqual([200, 'the page']);
-    const other = await fetch(`${withPages.server.url}/other`);
+    const other = await fetch(`${withPages.url}/other`);
     expect([other.status, await other.text()]).toEqual([404, 'no route for GET /other\n']);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const broken = await fetch(`${withPages.server.url}/broken`);
+    const broken = await fetch(`${withPages.url}/broken`);
     quiet.mockRestore();
     expect(broken.status).toBe(500);
     expect(broken.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await broken.text()).toBe('internal error\n');
-    await withPages.server.close();
+    await withPages.close();
   });
 });
 
@@ -150,12 +127,12 @@ describe('the server’s log', () => {
   it('numbers connections across both endpoints and names their Origin, protocol and extensions', async () => {
     const first = await openClient(`${main.ws}/`, [], { perMessageDeflate: false });
     const second = await openClient(`${main.ws}/naive`, ['echo.v1'], {
-      origin: main.server.url,
+      origin: main.url,
       perMessageDeflate: true,
     });
     expect(main.lines.filter((line) => line.includes('connected'))).toEqual([
       '[echo#1] connected (no Origin, protocol "", extensions "")',
-      `[naive#2] connected (${main.server.url}, protocol "echo.v1", extensions "permessage-deflate")`,
+      `[naive#2] connected (${main.url}, protocol "echo.v1", extensions "permessage-deflate")`,
     ]);
     await second.received(1);
     await echoOf(second, 'naive hello');
@@ -249,7 +226,7 @@ describe('the handshake: subprotocols and extensions', () => {
     const client = await openClient(`${off.ws}/`, [], { perMessageDeflate: true });
     expect(client.ws.extensions).toBe('');
     client.ws.close();
-    await off.server.close();
+    await off.close();
   });
 });
 
@@ -259,7 +236,9 @@ describe('close(code, reason)', () => {
     await client.received(1);
     client.ws.close(4000, 'bye');
     expect(await client.closed).toEqual({ code: 4000, reason: 'bye' });
-    await until(() => main.lines.some((line) => line.endsWith('closed 4000 "bye"')));
+    await expect
+      .poll(() => main.lines, { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/^\[echo#1\] closed 4000 "bye"$/));
   });
 
   it('close() without a code arrives as 1005 (no status received)', async () => {
@@ -283,22 +262,22 @@ describe('heartbeat', () => {
     const { code } = await silent.closed;
     expect(code).toBe(1006); // terminated: no closing handshake, the TCP connection just ends
     expect(beat.lines).toContain('terminated a client that missed a heartbeat pong');
-    await until(() => pings >= 3);
+    await expect.poll(() => pings, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     expect(healthy.ws.readyState).toBe(healthy.ws.OPEN);
     await healthy.received(1);
     expect((await echoOf(healthy, 'alive')).data.toString()).toBe('alive');
     healthy.ws.close();
-    await beat.server.close();
+    await beat.close();
   });
 
   it('terminates a raw TCP peer that never answers a ping', async () => {
     const beat = await start({ heartbeatMs: 500 });
-    const raw = await rawHandshake(beat.server.port);
+    const raw = await rawHandshake(beat.port);
     await raw.ended; // the server hung up on it
     // It did see the pings: opcode 0x89 frames after the greeting.
     expect([...raw.bytes()].filter((byte) => byte === 0x89).length).toBeGreaterThanOrEqual(1);
     await stillServing(beat.ws);
-    await beat.server.close();
+    await beat.close();
   });
 
   it('closing the server ends every client on both endpoints and stops the heartbeat', async () => {
@@ -333,16 +312,22 @@ describe('heartbeat', () => {
       spy.mockRestore();
     }
     expect(heartbeats).toBe(1);
-    // As the kit runs it: listening().close() ends every connection the server accepted.
-    const server = await listening(http);
-    const echo = await openClient(`ws://127.0.0.1:${server.port}/`);
-    const naive = await openClient(`ws://127.0.0.1:${server.port}/naive`);
+    // As the kit runs it: close() (listening()'s) ends every connection the server accepted.
+    const server = await serve(http);
+    const echo = await openClient(`${server.ws}/`);
+    const naive = await openClient(`${server.ws}/naive`);
     let pings = 0;
     echo.ws.on('ping', () => {
       pings += 1;
     });
     // The counted timer is the heartbeat: while it ticks, the client is pinged.
-    await until(() => pings >= 2 && ticks >= 2);
+    await vi.waitFor(
+      () => {
+        expect(pings).toBeGreaterThanOrEqual(2);
+        expect(ticks).toBeGreaterThanOrEqual(2);
+      },
+      { timeout: 10_000 },
+    );
 
     const closed = new Promise((resolve) => http.once('close', resolve));
     await server.close();
@@ -358,15 +343,11 @@ describe('heartbeat', () => {
   it('once closed, its endpoints are closed too: listening again, it refuses upgrades with 503', async () => {
     const once = await start();
     const client = await openClient(`${once.ws}/`);
-    await once.server.close();
+    await once.close();
     expect((await client.closed).code).toBe(1006);
-    const again = await listening(once.http);
-    await expect(openClient(`ws://127.0.0.1:${again.port}/naive`)).rejects.toMatchObject({
-      status: 503,
-    });
-    await expect(openClient(`ws://127.0.0.1:${again.port}/`)).rejects.toMatchObject({
-      status: 503,
-    });
+    const again = await serve(once.http);
+    await expect(openClient(`${again.ws}/naive`)).rejects.toMatchObject({ status: 503 });
+    await expect(openClient(`${again.ws}/`)).rejects.toMatchObject({ status: 503 });
     await again.close();
   });
 });
@@ -399,11 +380,11 @@ describe('bad input', () => {
     const client = await openClient(`${small.ws}/`);
     client.ws.send('x'.repeat(17));
     expect((await client.closed).code).toBe(1009);
-    await small.server.close();
+    await small.close();
   });
 
   it('invalid UTF-8 in a text frame (hand-written over node:net) closes with 1007', async () => {
-    const raw = await rawHandshake(main.server.port);
+    const raw = await rawHandshake(main.port);
     raw.socket.write(frame(0x1, Buffer.from([0x48, 0x69, 0xff, 0xfe])));
     await raw.ended;
     expect(closeCodeIn(raw.bytes())).toBe(1007);
@@ -418,7 +399,7 @@ describe('bad input', () => {
   });
 
   it('an unmasked client frame is a protocol error: 1002', async () => {
-    const raw = await rawHandshake(main.server.port);
+    const raw = await rawHandshake(main.port);
     raw.socket.write(frame(0x1, Buffer.from('hi'), { masked: false }));
     await raw.ended;
     expect(closeCodeIn(raw.bytes())).toBe(1002);
@@ -426,7 +407,7 @@ describe('bad input', () => {
   });
 
   it('a reserved opcode is a protocol error: 1002', async () => {
-    const raw = await rawHandshake(main.server.port);
+    const raw = await rawHandshake(main.port);
     raw.socket.write(frame(0x3, Buffer.from('??')));
     await raw.ended;
     expect(closeCodeIn(raw.bytes())).toBe(1002);
@@ -435,11 +416,11 @@ describe('bad input', () => {
 
   it('a client that vanishes mid-handshake or mid-frame crashes nothing', async () => {
     for (let i = 0; i < 5; i++) {
-      const socket = tcpConnect(main.server.port, '127.0.0.1');
+      const socket = tcpConnect(main.port, '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
       socket.write('GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConn');
       socket.destroy();
-      const raw = await rawHandshake(main.server.port);
+      const raw = await rawHandshake(main.port);
       raw.socket.write(frame(0x2, Buffer.alloc(100)).subarray(0, 20)); // half a frame
       raw.socket.destroy();
     }
@@ -469,18 +450,18 @@ describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
   );
 
   it('accepts the page’s own origin, whether it is 127.0.0.1 or localhost', async () => {
-    const own = await openClient(`${main.ws}/`, [], { origin: main.server.url });
+    const own = await openClient(`${main.ws}/`, [], { origin: main.url });
     own.ws.close();
-    const viaLocalhost = `ws://localhost:${main.server.port}/`;
+    const viaLocalhost = `ws://localhost:${main.port}/`;
     const local = await openClient(viaLocalhost, [], {
-      origin: `http://localhost:${main.server.port}`,
+      origin: `http://localhost:${main.port}`,
     });
     local.ws.close();
   });
 
   it('refuses localhost’s origin on a request addressed to 127.0.0.1 (Host decides)', async () => {
     await expect(
-      openClient(`${main.ws}/`, [], { origin: `http://localhost:${main.server.port}` }),
+      openClient(`${main.ws}/`, [], { origin: `http://localhost:${main.port}` }),
     ).rejects.toMatchObject({ status: 403 });
   });
 
@@ -505,7 +486,7 @@ describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
     await expect(
       openClient(`${custom.ws}/`, [], { origin: 'http://localhost:5173' }),
     ).rejects.toMatchObject({ status: 403 });
-    await custom.server.close();
+    await custom.close();
   });
 
   it('originAllowed() compares the whole host, port included', () => {
@@ -528,7 +509,7 @@ describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
 
   it('refuses a scheme other than http(s), even with the server’s own host and port', async () => {
     await expect(
-      openClient(`${main.ws}/`, [], { origin: `ftp://127.0.0.1:${main.server.port}` }),
+      openClient(`${main.ws}/`, [], { origin: `ftp://127.0.0.1:${main.port}` }),
     ).rejects.toMatchObject({ status: 403 });
   });
 });
@@ -536,7 +517,7 @@ describe('the Origin check (Cross-Site WebSocket Hijacking)', () => {
 describe('a plain HTTP upgrade request', () => {
   it('without a WebSocket key is refused with 400 and the server stays up', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${main.server.url}/`, {
+      const req = request(`${main.url}/`, {
         headers: { Connection: 'Upgrade', Upgrade: 'websocket' },
       });
       req.on('response', (res) => resolve(res.statusCode ?? 0));
@@ -573,13 +554,12 @@ describe('the chapter as pnpm start runs it (server/app.ts default export)', () 
       dev: false,
       log: () => {},
     });
-    const server = await listening(PORT);
-    return { server, ws: `ws://127.0.0.1:${server.port}` };
+    return serve(PORT);
   }
 
   it('serves the page and reads WS_HEARTBEAT_MS, WS_MAX_PAYLOAD and WS_ALLOWED_ORIGINS', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const { server, ws } = await startChapter({
+    const server = await startChapter({
       WS_HEARTBEAT_MS: '300',
       WS_MAX_PAYLOAD: '16',
       WS_ALLOWED_ORIGINS: 'https://course.example, http://localhost:8080',
@@ -588,11 +568,11 @@ describe('the chapter as pnpm start runs it (server/app.ts default export)', () 
       const page = await fetch(`${server.url}/page`);
       expect([page.status, await page.text()]).toEqual([200, 'the page']);
       for (const origin of ['https://course.example', 'http://localhost:8080'])
-        (await openClient(`${ws}/`, [], { origin })).ws.close();
+        (await openClient(`${server.ws}/`, [], { origin })).ws.close();
       await expect(
-        openClient(`${ws}/`, [], { origin: 'http://localhost:5173' }),
+        openClient(`${server.ws}/`, [], { origin: 'http://localhost:5173' }),
       ).rejects.toMatchObject({ status: 403 });
-      const client = await openClient(`${ws}/`);
+      const client = await openClient(`${server.ws}/`);
       // A ping within the test's time: the default heartbeat (30 s) would be too late.
       await new Promise((resolve) => client.ws.once('ping', resolve));
       client.ws.send('x'.repeat(17));
@@ -605,9 +585,9 @@ describe('the chapter as pnpm start runs it (server/app.ts default export)', () 
 
   it('by default takes messages up to 1 MiB', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const { server, ws } = await startChapter({});
+    const server = await startChapter({});
     try {
-      const client = await openClient(`${ws}/`);
+      const client = await openClient(`${server.ws}/`);
       await client.received(1);
       expect((await echoOf(client, Buffer.alloc(1024 * 1024, 7))).data.length).toBe(1024 * 1024);
       client.ws.send(Buffer.alloc(1024 * 1024 + 1));

@@ -1,5 +1,37 @@
+import type { Server } from 'node:net';
 import { type Socket, connect as tcpConnect } from 'node:net';
+import { type Listening, listening } from '@course/kit/test-server';
+import { expect } from 'vitest';
 import { type ClientOptions, type RawData, WebSocket } from 'ws';
+import { createServers, GREETING, type ServersOptions } from '../server/app.ts';
+
+/** A server listening on a free loopback port, with its WebSocket base URL. */
+export interface Served extends Listening {
+  /** `ws://127.0.0.1:<port>`: add the endpoint, `${ws}/` or `${ws}/naive`. */
+  ws: string;
+}
+
+/** Starts `server` on a free port; `close()` ends every open connection, as the kit does. */
+export async function serve(server: Server): Promise<Served> {
+  const started = await listening(server);
+  return { ...started, ws: `ws://127.0.0.1:${started.port}` };
+}
+
+/** Starts the chapter's server on a free port, keeping its log lines. */
+export async function start(options: ServersOptions = {}) {
+  const lines: string[] = [];
+  const { http } = createServers({ log: (line) => lines.push(line), ...options });
+  return { http, lines, ...(await serve(http)) };
+}
+
+/** A fresh client on `ws` is greeted and gets an echo: the server is still serving. */
+export async function stillServing(ws: string): Promise<void> {
+  const client = await openClient(`${ws}/`);
+  const [greeting] = await client.received(1);
+  expect(greeting?.data.toString()).toBe(GREETING);
+  expect((await echoOf(client, 'still there?')).data.toString()).toBe('still there?');
+  client.ws.close();
+}
 
 /** One message as a client received it. */
 export interface Received {
