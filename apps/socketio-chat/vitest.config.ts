@@ -1,4 +1,8 @@
 import { chapterTestConfig } from '@course/kit/vite-config';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
 
-export default defineConfig(chapterTestConfig());
+// Real servers and reconnects on a busy machine: expect.poll() waits up to 10 s, not 1 s.
+export default mergeConfig(
+  chapterTestConfig(),
+  defineConfig({ test: { expect: { poll: { timeout: 10_000 } } } }),
+);

@@ -1,35 +1,19 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { type ClientHandler, defineChapter, intVar } from '@course/kit';
-import { Server, type Socket } from 'socket.io';
-import {
-  type Ack,
-  type AckCallback,
-  type ChatMessage,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-  type User,
-  VARIANTS,
-  type Variant,
+import { createServer, type Server } from 'node:http';
+import { type ClientHandler, check, defineChapter, intVar } from '@course/kit';
+import { type Socket, Server as SocketIoServer } from 'socket.io';
+import type {
+  ChatMessage,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketData,
+  User,
 } from '../events.ts';
+import { fail, inputSchemas, type Limits, limitFlooding, limitsOf, split } from './hardening.ts';
 
-export interface ChatServerOptions {
+/** What createServers() can be told; every option has a default. The limits are in hardening.ts. */
+export interface ServersOptions extends Partial<Limits> {
   /** Serves the pages (Vite or the built bundle). Tests leave it out. */
   client?: ClientHandler;
-  /** The longest `msg` accepted, in characters. */
-  maxMessageLength?: number;
-  /** The longest `name` / `userid` accepted, in characters. */
-  maxNameLength?: number;
-  /**
-   * The largest packet Engine.IO accepts, in bytes. Bigger ones close the
-   * connection, so this must stay well above `maxMessageLength` for an
-   * over-long message to get an error ack instead.
-   */
-  maxHttpBufferSize?: number;
-  /** Events a socket may send per second; the rest get an error ack and are dropped. */
-  maxEventsPerSecond?: number;
-  /** After this many refused events within one second, the socket is disconnected. */
-  disconnectAfterRefused?: number;
   /** How long a dropped connection can be recovered, in ms. */
   recoveryMs?: number;
   /** "… is typing" ends by itself after this long without `typing: false`. */
@@ -38,46 +22,21 @@ export interface ChatServerOptions {
   log?: (line: string) => void;
 }
 
-export type ChatIo = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+/** The typed Socket.IO server of the chat. */
+export type ChatIo = SocketIoServer<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+/** One client's connection, as the server sees it. */
+export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
-export interface ChatServer {
-  /** The HTTP server, not listening yet: Socket.IO is attached at the default path `/socket.io/`. */
-  http: HttpServer;
+/** The chapter's servers, not listening yet. */
+export interface Servers {
+  /** The node:http server with the page; Socket.IO is attached at the default path `/socket.io/`. */
+  http: Server;
+  /** The Socket.IO server on `http`. */
   io: ChatIo;
 }
 
-const ID_PATTERN = /^[\w-]{1,64}$/;
+/** How many `chat` ids each socket remembers, so a retry is not delivered twice. */
 const RECENT_IDS = 100;
-
-/** Splits a handler's raw arguments into the payload and the ack, wherever the client put it. */
-function split(args: unknown[]): { data: unknown; reply: (result: Ack) => void } {
-  const last = args.at(-1);
-  const reply = typeof last === 'function' ? (last as AckCallback) : () => {};
-  const data = typeof args[0] === 'function' ? undefined : args[0];
-  return { data, reply };
-}
-
-const fail = (error: string): Ack => ({ ok: false, error });
-
-/** Checks one required string field of a payload; returns an error sentence or the value. */
-function field(
-  data: Record<string, unknown>,
-  key: string,
-  maxLength: number,
-): { value: string } | { error: string } {
-  const value = data[key];
-  if (value === undefined || value === null) return { error: `"${key}" is missing` };
-  if (typeof value !== 'string')
-    return { error: `"${key}" must be a string (got ${typeof value})` };
-  if (value.trim() === '') return { error: `"${key}" is empty` };
-  if (value.length > maxLength)
-    return { error: `"${key}" is ${value.length} characters; the limit is ${maxLength}` };
-  return { value };
-}
-
-const isObject = (data: unknown): data is Record<string, unknown> =>
-  typeof data === 'object' && data !== null && !Array.isArray(data);
 
 /**
  * The Socket.IO chat of the lecture: `login`, `chat` and `forceDisconnect`,
@@ -85,20 +44,18 @@ const isObject = (data: unknown): data is Record<string, unknown> =>
  * connection state recovery and input limits. Returns the HTTP server (not
  * listening) and the Socket.IO server attached to it.
  */
-export function createServer(options: ChatServerOptions = {}): ChatServer {
+export function createServers(options: ServersOptions = {}): Servers {
   const {
     client,
-    maxMessageLength = 2000,
-    maxNameLength = 40,
-    maxHttpBufferSize = 1_000_000,
-    maxEventsPerSecond = 10,
-    disconnectAfterRefused = maxEventsPerSecond,
     recoveryMs = 2 * 60_000,
     typingTimeoutMs = 5000,
     log = (line: string) => console.log(line),
   } = options;
+  const limits = limitsOf(options);
+  const schemas = inputSchemas(limits);
 
-  const http = createHttpServer((req, res) => {
+  // Every request that is not Socket.IO's: the page, or a JSON 404.
+  const http = createServer((req, res) => {
     const notFound = () => {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: `no route for ${req.method} ${req.url}` }));
@@ -107,13 +64,11 @@ export function createServer(options: ChatServerOptions = {}): ChatServer {
     else notFound();
   });
 
-  const io: ChatIo = new Server(http, {
+  const io: ChatIo = new SocketIoServer(http, {
     // The page bundles socket.io-client with Vite, so /socket.io/socket.io.js is not needed.
     serveClient: false,
     // Set on purpose: a packet over this size closes the connection without any ack.
-    maxHttpBufferSize,
-    // Vite's HMR websocket shares this server under --dev: leave upgrades for other paths alone.
-    destroyUpgrade: false,
+    maxHttpBufferSize: limits.maxHttpBufferSize,
     connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: true },
   });
 
@@ -124,34 +79,10 @@ export function createServer(options: ChatServerOptions = {}): ChatServer {
       .map((s) => ({ id: s.id, name: s.data.name ?? '', userid: s.data.userid ?? '' }));
   const sendUsers = () => io.emit('users', users());
 
+  // A new connection, or a dropped one that came back within the recovery window.
   io.on('connection', (socket: ChatSocket) => {
+    limitFlooding(socket, limits, log);
     let typingTimer: NodeJS.Timeout | undefined;
-    // Flood control, before any handler: per one-second window, at most
-    // maxEventsPerSecond messages (login, chat, forceDisconnect) and, counted
-    // apart so a fast typist is not punished, as many typing events.
-    let windowStart = Date.now();
-    const counts = { messages: 0, typing: 0 };
-    let refusedInWindow = 0;
-    socket.use((packet, next) => {
-      const now = Date.now();
-      if (now - windowStart >= 1000) {
-        windowStart = now;
-        counts.messages = 0;
-        counts.typing = 0;
-        refusedInWindow = 0;
-      }
-      const kind = packet[0] === 'typing' ? 'typing' : 'messages';
-      counts[kind] += 1;
-      if (counts[kind] <= maxEventsPerSecond) return next();
-      refusedInWindow += 1;
-      const { reply } = split(packet.slice(1));
-      reply(fail(`too many messages: at most ${maxEventsPerSecond} per second`));
-      if (refusedInWindow >= disconnectAfterRefused && socket.connected) {
-        log(`flooding: disconnecting ${socket.data.name ?? socket.id}`);
-        socket.emit('notice', `Disconnected for flooding (over ${maxEventsPerSecond} per second).`);
-        socket.disconnect(true);
-      }
-    });
 
     const stopTyping = () => {
       if (!typingTimer) return;
@@ -180,53 +111,44 @@ export function createServer(options: ChatServerOptions = {}): ChatServer {
       socket.emit('users', users());
     }
 
+    // The lecture's login: keep name and userid on the socket, tell everyone the name.
     socket.on('login', (...args: unknown[]) => {
       const { data, reply } = split(args);
-      if (!isObject(data)) return reply(fail('login needs an object {name, userid}'));
-      const name = field(data, 'name', maxNameLength);
-      if ('error' in name) return reply(fail(name.error));
-      const userid = field(data, 'userid', maxNameLength * 2);
-      if ('error' in userid) return reply(fail(userid.error));
-      log(`Client logged-in: name: ${name.value}, userid: ${userid.value}`);
-      socket.data.name = name.value;
-      socket.data.userid = userid.value;
+      const input = check(schemas.login, data);
+      if (!input.ok) return reply(fail(input.error));
+      const { name, userid } = input.value;
+      log(`Client logged-in: name: ${name}, userid: ${userid}`);
+      socket.data.name = name;
+      socket.data.userid = userid;
       reply({ ok: true });
-      io.emit('login', name.value);
+      io.emit('login', name);
       sendUsers();
     });
 
+    // The lecture's chat: deliver {from, msg} the way `via` says.
     socket.on('chat', (...args: unknown[]) => {
       const { data, reply } = split(args);
       const { name, userid } = socket.data;
       if (name === undefined || userid === undefined)
         return reply(fail('log in first: send "login" with {name, userid}'));
-      if (!isObject(data)) return reply(fail('chat needs an object {msg}'));
-      const { msg, via = 'io.emit', to, id } = data;
-      if (msg === undefined) return reply(fail('"msg" is missing'));
-      if (typeof msg !== 'string') return reply(fail(`"msg" must be a string (got ${typeof msg})`));
-      if (msg.trim() === '') return reply(fail('"msg" is empty'));
-      if (msg.length > maxMessageLength)
-        return reply(fail(`"msg" is ${msg.length} characters; the limit is ${maxMessageLength}`));
-      if (!VARIANTS.includes(via as Variant))
-        return reply(fail(`"via" must be one of ${VARIANTS.join(', ')}`));
-      if (id !== undefined && (typeof id !== 'string' || !ID_PATTERN.test(id)))
-        return reply(fail('"id" must be 1-64 letters, digits, "_" or "-"'));
+      const input = check(schemas.chat, data);
+      if (!input.ok) return reply(fail(input.error));
+      const { msg, via, to, id } = input.value;
       let target: ChatSocket | undefined;
       if (via === 'io.to') {
-        if (typeof to !== 'string') return reply(fail('"to" (a socket id) is required for io.to'));
-        target = io.of('/').sockets.get(to);
+        target = io.of('/').sockets.get(to ?? '');
         if (!target || target.data.name === undefined)
           return reply(fail(`no user online with socket id "${to}"`));
       }
       // A retry of a message already delivered: ack it again, deliver nothing.
       const recent = socket.data.recentIds ?? [];
-      if (typeof id === 'string' && recent.includes(id)) return reply({ ok: true });
-      if (typeof id === 'string') socket.data.recentIds = [...recent, id].slice(-RECENT_IDS);
+      if (id !== undefined && recent.includes(id)) return reply({ ok: true });
+      if (id !== undefined) socket.data.recentIds = [...recent, id].slice(-RECENT_IDS);
 
       log(`Message from ${name}: ${msg}`);
       stopTyping();
-      const message: ChatMessage = { from: { name, userid }, msg, via: via as Variant };
-      if (typeof id === 'string') message.id = id;
+      const message: ChatMessage = { from: { name, userid }, msg, via };
+      if (id !== undefined) message.id = id;
       if (via === 'io.emit') io.emit('chat', message);
       else if (via === 'socket.broadcast.emit') socket.broadcast.emit('chat', message);
       else if (via === 'socket.emit') socket.emit('s2c chat', message);
@@ -234,24 +156,28 @@ export function createServer(options: ChatServerOptions = {}): ChatServer {
       reply({ ok: true });
     });
 
+    // "… is typing" for the others; it ends by itself if `false` never comes.
     socket.on('typing', (...args: unknown[]) => {
       const { data, reply } = split(args);
       if (socket.data.name === undefined) return reply(fail('log in first'));
-      if (typeof data !== 'boolean') return reply(fail('typing needs true or false'));
+      const input = check(schemas.typing, data);
+      if (!input.ok) return reply(fail(input.error));
       reply({ ok: true });
-      if (!data) return stopTyping();
+      if (!input.value) return stopTyping();
       if (!typingTimer)
         socket.broadcast.emit('typing', { id: socket.id, name: socket.data.name, typing: true });
       clearTimeout(typingTimer);
       typingTimer = setTimeout(stopTyping, typingTimeoutMs);
     });
 
+    // The lecture's forceDisconnect: the server ends this socket's session.
     socket.on('forceDisconnect', (...args: unknown[]) => {
       split(args).reply({ ok: true });
       // The lecture's line. Reason on the client: "io server disconnect", and it stays down.
       socket.disconnect();
     });
 
+    // Whoever leaves: stop their typing notice, tell the others, send the new list.
     socket.on('disconnect', (reason) => {
       const { name, userid } = socket.data;
       log(`user disconnected: ${name ?? '(not logged in)'} (${reason})`);
@@ -279,7 +205,7 @@ export default defineChapter({
     CHAT_RECOVERY_MS: intVar(120_000, 1),
   },
   create: ({ client, env }) => ({
-    PORT: createServer({
+    PORT: createServers({
       client,
       maxEventsPerSecond: env.CHAT_MAX_EVENTS_PER_SECOND,
       recoveryMs: env.CHAT_RECOVERY_MS,

@@ -2,26 +2,25 @@ import { connect as tcpConnect } from 'node:net';
 import { type ClientHandler, parseEnv } from '@course/kit';
 import { listening } from '@course/kit/test-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ChatMessage, Presence, User } from '../events.ts';
-import chapter, { type ChatServerOptions, createServer } from '../server/app.ts';
+import type { Ack, ChatMessage } from '../events.ts';
+import chapter, { createServers, type ServersOptions } from '../server/app.ts';
 import {
-  ask,
+  ACK_MS,
   type ChatClient,
   collect,
   connect,
   disconnectAll,
+  emitRaw,
   flush,
   login,
   type Started,
   sleep,
   start,
-  until,
-  untyped,
 } from './helpers.ts';
 
 let server: Started | undefined;
 
-async function serve(options: ChatServerOptions = {}): Promise<Started> {
+async function serve(options: ServersOptions = {}): Promise<Started> {
   server = await start(options);
   return server;
 }
@@ -33,7 +32,7 @@ afterEach(async () => {
 });
 
 /** Three logged-in clients A, B, C on a fresh server. */
-async function threeUsers(options: ChatServerOptions = {}) {
+async function threeUsers(options: ServersOptions = {}) {
   const { url } = await serve(options);
   const a = await connect(url);
   const b = await connect(url);
@@ -51,9 +50,11 @@ describe('the lecture: login, chat, forceDisconnect', () => {
     const { url } = await serve();
     const a = await connect(url);
     const b = await connect(url);
-    const logins = [collect<string>(a, 'login'), collect<string>(b, 'login')];
-    expect(await ask(a, 'login', { name: 'kgh', userid: 'kgh@gmail.com' })).toEqual({ ok: true });
-    await until(() => logins.every((got) => got.length === 1), 'login on both');
+    const logins = [collect(a, 'login'), collect(b, 'login')];
+    expect(
+      await a.timeout(ACK_MS).emitWithAck('login', { name: 'kgh', userid: 'kgh@gmail.com' }),
+    ).toEqual({ ok: true });
+    await expect.poll(() => logins.map((got) => got.length)).toEqual([1, 1]);
     expect(logins).toEqual([['kgh'], ['kgh']]);
   });
 
@@ -61,7 +62,7 @@ describe('the lecture: login, chat, forceDisconnect', () => {
     const started = await serve();
     const a = await connect(started.url);
     await login(a, 'kgh', 'kgh@gmail.com');
-    await ask(a, 'chat', { msg: '안녕하세요' });
+    await a.timeout(ACK_MS).emitWithAck('chat', { msg: '안녕하세요' });
     expect(started.logs).toEqual([
       'Client logged-in: name: kgh, userid: kgh@gmail.com',
       'Message from kgh: 안녕하세요',
@@ -73,7 +74,7 @@ describe('the lecture: login, chat, forceDisconnect', () => {
     const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
       lines.push(line);
     });
-    const { http, io } = createServer();
+    const { http, io } = createServers();
     const listener = await listening(http);
     try {
       const a = await connect(listener.url);
@@ -89,9 +90,11 @@ describe('the lecture: login, chat, forceDisconnect', () => {
 
   it('chat sends {from: {name, userid}, msg} to everyone, sender included', async () => {
     const { a, b, c } = await threeUsers();
-    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
-    expect(await ask(b, 'chat', { msg: '안녕하세요' })).toEqual({ ok: true });
-    await until(() => got.every((messages) => messages.length === 1), 'the message on all three');
+    const got = [a, b, c].map((client) => collect(client, 'chat'));
+    expect(await b.timeout(ACK_MS).emitWithAck('chat', { msg: '안녕하세요' })).toEqual({
+      ok: true,
+    });
+    await expect.poll(() => got.map((messages) => messages.length)).toEqual([1, 1, 1]);
     for (const messages of got)
       expect(messages[0]).toEqual({
         from: { name: 'B', userid: 'B@example.com' },
@@ -106,20 +109,19 @@ describe('the lecture: login, chat, forceDisconnect', () => {
     await login(a, 'kgh');
     const reasons: string[] = [];
     a.on('disconnect', (reason) => reasons.push(reason));
-    expect(await ask(a, 'forceDisconnect')).toEqual({ ok: true });
-    await until(() => reasons.length === 1, 'disconnect');
+    expect(await a.timeout(ACK_MS).emitWithAck('forceDisconnect')).toEqual({ ok: true });
+    await expect.poll(() => reasons.length).toBe(1);
     expect(reasons).toEqual(['io server disconnect']);
     // With reconnects 100-200 ms apart, a reconnect would have happened by now.
     await sleep(1000);
     expect(a.connected).toBe(false);
     expect(a.active).toBe(false);
-    await until(
-      () => started.logs.includes('user disconnected: kgh (server namespace disconnect)'),
-      'the disconnect log line',
-    );
+    await expect
+      .poll(() => started.logs)
+      .toContain('user disconnected: kgh (server namespace disconnect)');
     // A manual connect() is a new session: not recovered.
     a.connect();
-    await until(() => a.connected, 'manual reconnect');
+    await expect.poll(() => a.connected).toBe(true);
     expect(a.recovered).toBe(false);
   });
 
@@ -127,10 +129,11 @@ describe('the lecture: login, chat, forceDisconnect', () => {
     const started = await serve();
     const a = await connect(started.url);
     a.disconnect();
-    await until(
-      () => started.logs.some((line) => line.startsWith('user disconnected: (not logged in)')),
-      'the log line',
-    );
+    await expect
+      .poll(() =>
+        started.logs.some((line) => line.startsWith('user disconnected: (not logged in)')),
+      )
+      .toBe(true);
   });
 });
 
@@ -173,7 +176,8 @@ describe('plain HTTP', () => {
       expect([served.status, await served.text()]).toEqual([200, 'the page']);
       const a = await connect(listener.url);
       const acks = [];
-      for (let i = 0; i < 3; i += 1) acks.push(await ask(a, 'chat', { msg: `m${i}` }));
+      for (let i = 0; i < 3; i += 1)
+        acks.push(await a.timeout(ACK_MS).emitWithAck('chat', { msg: `m${i}` }));
       expect(acks.at(-1)).toEqual({ ok: false, error: 'too many messages: at most 2 per second' });
     } finally {
       disconnectAll();
@@ -188,37 +192,40 @@ describe('plain HTTP', () => {
     expect(await res.text()).not.toContain('function');
   });
 
-  it('leaves WebSocket upgrades on other paths to another listener (Vite’s HMR under --dev)', async () => {
-    const started = await serve();
-    // A stand-in for a listener that takes a while to answer its own upgrade.
-    started.io.httpServer.on('upgrade', (req, socket) => {
-      if (req.url === '/elsewhere')
-        setTimeout(
-          () => socket.end('HTTP/1.1 418 Not Socket.IO\r\nContent-Length: 0\r\n\r\n'),
-          1200,
-        );
-    });
-    const socket = tcpConnect(started.port, '127.0.0.1');
+  it('ends a WebSocket upgrade on another path that nothing answers, after a second (Engine.IO’s default)', async () => {
+    const { port } = await serve();
+    const socket = tcpConnect(port, '127.0.0.1');
     let reply = '';
     socket.on('data', (piece: Buffer) => {
       reply += piece.toString();
     });
-    const ended = new Promise((resolve) => socket.once('end', resolve));
+    const sent = Date.now();
+    let endedAfter: number | undefined;
+    socket.once('end', () => {
+      endedAfter = Date.now() - sent;
+    });
     socket.write(
       'GET /elsewhere HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
         'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
     );
-    await ended;
-    // Socket.IO would otherwise end an upgrade it does not own after one second of silence.
-    expect(reply).toMatch(/^HTTP\/1.1 418 /);
+    try {
+      // destroyUpgrade is left at its default: nothing else takes upgrades on this server.
+      await expect
+        .poll(() => endedAfter, { timeout: 3000, message: 'the server to end the upgrade' })
+        .toBeDefined();
+      expect(endedAfter).toBeGreaterThanOrEqual(900);
+      expect(reply).toBe('');
+    } finally {
+      socket.destroy();
+    }
   });
 });
 
 describe('the four delivery variants', () => {
   it('io.emit reaches everyone, sender included', async () => {
     const { a, b, c } = await threeUsers();
-    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
-    await ask(a, 'chat', { msg: 'all', via: 'io.emit' });
+    const got = [a, b, c].map((client) => collect(client, 'chat'));
+    await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'all', via: 'io.emit' });
     await flush(a, [a, b, c]);
     expect(got.map(texts)).toEqual([
       ['all', 'marker'],
@@ -229,8 +236,10 @@ describe('the four delivery variants', () => {
 
   it('socket.broadcast.emit reaches everyone but the sender', async () => {
     const { a, b, c } = await threeUsers();
-    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
-    expect(await ask(a, 'chat', { msg: 'others', via: 'socket.broadcast.emit' })).toEqual({
+    const got = [a, b, c].map((client) => collect(client, 'chat'));
+    expect(
+      await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'others', via: 'socket.broadcast.emit' }),
+    ).toEqual({
       ok: true,
     });
     await flush(a, [a, b, c]);
@@ -240,9 +249,9 @@ describe('the four delivery variants', () => {
 
   it('socket.emit answers the sender only, as "s2c chat"', async () => {
     const { a, b, c } = await threeUsers();
-    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 's2c chat'));
-    const chats = [a, b, c].map((client) => collect<ChatMessage>(client, 'chat'));
-    await ask(a, 'chat', { msg: 'just me', via: 'socket.emit' });
+    const got = [a, b, c].map((client) => collect(client, 's2c chat'));
+    const chats = [a, b, c].map((client) => collect(client, 'chat'));
+    await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'just me', via: 'socket.emit' });
     await flush(a, [a, b, c]);
     expect(got.map(texts)).toEqual([['just me'], [], []]);
     expect(chats.map(texts)).toEqual([['marker'], ['marker'], ['marker']]);
@@ -251,17 +260,19 @@ describe('the four delivery variants', () => {
   it('io.to(socketId) reaches the chosen user only, picked from the user list', async () => {
     const { url } = await serve();
     const a = await connect(url);
-    const lists = collect<User[]>(a, 'users');
+    const lists = collect(a, 'users');
     const b = await connect(url);
     const c = await connect(url);
     await login(a, 'A');
     await login(b, 'B');
     await login(c, 'C');
-    await until(() => (lists.at(-1)?.length ?? 0) === 3, 'A to see three users');
+    await expect.poll(() => lists.at(-1)?.length).toBe(3);
     const target = lists.at(-1)?.find((user) => user.name === 'C');
     expect(target?.id).toBe(c.id);
-    const got = [a, b, c].map((client) => collect<ChatMessage>(client, 's2c chat'));
-    expect(await ask(a, 'chat', { msg: 'psst', via: 'io.to', to: target?.id })).toEqual({
+    const got = [a, b, c].map((client) => collect(client, 's2c chat'));
+    expect(
+      await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'psst', via: 'io.to', to: target?.id }),
+    ).toEqual({
       ok: true,
     });
     await flush(a, [a, b, c]);
@@ -274,18 +285,24 @@ describe('acknowledgements', () => {
   it('every client→server event is acked with {ok: true}', async () => {
     const { url } = await serve();
     const a = await connect(url);
-    expect(await ask(a, 'login', { name: 'A', userid: 'a' })).toEqual({ ok: true });
-    expect(await ask(a, 'typing', true)).toEqual({ ok: true });
-    expect(await ask(a, 'typing', false)).toEqual({ ok: true });
-    expect(await ask(a, 'chat', { msg: 'hi' })).toEqual({ ok: true });
-    expect(await ask(a, 'forceDisconnect')).toEqual({ ok: true });
+    expect(await a.timeout(ACK_MS).emitWithAck('login', { name: 'A', userid: 'a' })).toEqual({
+      ok: true,
+    });
+    expect(await a.timeout(ACK_MS).emitWithAck('typing', true)).toEqual({ ok: true });
+    expect(await a.timeout(ACK_MS).emitWithAck('typing', false)).toEqual({ ok: true });
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'hi' })).toEqual({ ok: true });
+    expect(await a.timeout(ACK_MS).emitWithAck('forceDisconnect')).toEqual({ ok: true });
   });
 
   it('a retry with the same id is acked again but delivered once', async () => {
     const { a, b } = await threeUsers();
-    const got = collect<ChatMessage>(b, 'chat');
-    expect(await ask(a, 'chat', { msg: 'once', id: 'm-1' })).toEqual({ ok: true });
-    expect(await ask(a, 'chat', { msg: 'once', id: 'm-1' })).toEqual({ ok: true });
+    const got = collect(b, 'chat');
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'once', id: 'm-1' })).toEqual({
+      ok: true,
+    });
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'once', id: 'm-1' })).toEqual({
+      ok: true,
+    });
     await flush(a, [b]);
     expect(texts(got)).toEqual(['once', 'marker']);
     expect(got[0]?.id).toBe('m-1');
@@ -295,10 +312,15 @@ describe('acknowledgements', () => {
     const { url } = await serve({ maxEventsPerSecond: 1000 });
     const a = await connect(url);
     await login(a, 'A');
-    for (let i = 0; i <= 100; i += 1) await ask(a, 'chat', { msg: `m${i}`, id: `id-${i}` });
-    const got = collect<ChatMessage>(a, 'chat');
-    expect(await ask(a, 'chat', { msg: 'm1 again', id: 'id-1' })).toEqual({ ok: true });
-    expect(await ask(a, 'chat', { msg: 'm0 again', id: 'id-0' })).toEqual({ ok: true });
+    for (let i = 0; i <= 100; i += 1)
+      await a.timeout(ACK_MS).emitWithAck('chat', { msg: `m${i}`, id: `id-${i}` });
+    const got = collect(a, 'chat');
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'm1 again', id: 'id-1' })).toEqual({
+      ok: true,
+    });
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'm0 again', id: 'id-0' })).toEqual({
+      ok: true,
+    });
     await flush(a, [a]);
     expect(texts(got)).toEqual(['m0 again', 'marker']);
   });
@@ -307,10 +329,15 @@ describe('acknowledgements', () => {
     const { url } = await serve({ maxEventsPerSecond: 1000 });
     const a = await connect(url);
     await login(a, 'A');
-    expect(await ask(a, 'chat', { msg: 'once', id: 'kept' })).toEqual({ ok: true });
-    for (let i = 0; i < 100; i += 1) await ask(a, 'chat', { msg: `plain ${i}` });
-    const got = collect<ChatMessage>(a, 'chat');
-    expect(await ask(a, 'chat', { msg: 'once', id: 'kept' })).toEqual({ ok: true });
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'once', id: 'kept' })).toEqual({
+      ok: true,
+    });
+    for (let i = 0; i < 100; i += 1)
+      await a.timeout(ACK_MS).emitWithAck('chat', { msg: `plain ${i}` });
+    const got = collect(a, 'chat');
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'once', id: 'kept' })).toEqual({
+      ok: true,
+    });
     await flush(a, [a]);
     expect(texts(got)).toEqual(['marker']);
   });
@@ -319,34 +346,32 @@ describe('acknowledgements', () => {
     const { url } = await serve();
     const a = await connect(url, { reconnection: false });
     await login(a, 'A');
-    await ask(a, 'forceDisconnect');
-    await until(() => !a.connected, 'disconnect');
+    await a.timeout(ACK_MS).emitWithAck('forceDisconnect');
+    await expect.poll(() => a.connected).toBe(false);
     // Not connected: the packet waits in the send buffer and the ack never comes.
-    await expect(untyped(a).timeout(300).emitWithAck('chat', { msg: 'lost?' })).rejects.toThrow(
-      /timed out/,
-    );
+    await expect(a.timeout(300).emitWithAck('chat', { msg: 'lost?' })).rejects.toThrow(/timed out/);
   });
 });
 
 describe('typing, online list, join and leave', () => {
   it('typing reaches the others only, and stops on false, on chat and by itself', async () => {
     const { a, b } = await threeUsers({ typingTimeoutMs: 400 });
-    const atA = collect<{ name: string; typing: boolean }>(a, 'typing');
-    const atB = collect<{ name: string; typing: boolean }>(b, 'typing');
-    await ask(a, 'typing', true);
-    await ask(a, 'typing', true); // still typing: no second notice
-    await ask(a, 'typing', false);
-    await until(() => atB.length === 2, 'start and stop at B');
+    const atA = collect(a, 'typing');
+    const atB = collect(b, 'typing');
+    await a.timeout(ACK_MS).emitWithAck('typing', true);
+    await a.timeout(ACK_MS).emitWithAck('typing', true); // still typing: no second notice
+    await a.timeout(ACK_MS).emitWithAck('typing', false);
+    await expect.poll(() => atB.length).toBe(2);
     expect(atB.map((state) => [state.name, state.typing])).toEqual([
       ['A', true],
       ['A', false],
     ]);
-    await ask(a, 'typing', true);
-    await ask(a, 'chat', { msg: 'sent' });
-    await until(() => atB.length === 4, 'a chat to end typing');
+    await a.timeout(ACK_MS).emitWithAck('typing', true);
+    await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'sent' });
+    await expect.poll(() => atB.length).toBe(4);
     expect(atB[3]?.typing).toBe(false);
-    await ask(a, 'typing', true);
-    await until(() => atB.length === 6, 'typing to time out');
+    await a.timeout(ACK_MS).emitWithAck('typing', true);
+    await expect.poll(() => atB.length).toBe(6);
     expect(atB[5]?.typing).toBe(false);
     expect(atA).toEqual([]);
   });
@@ -354,13 +379,15 @@ describe('typing, online list, join and leave', () => {
   it('sends no typing notice when nobody was typing: typing false, a chat, a leave', async () => {
     const { a, b, c } = await threeUsers();
     const atB = collect(b, 'typing');
-    const presence = collect<Presence>(b, 'presence');
-    expect(await ask(a, 'typing', false)).toEqual({ ok: true });
-    expect(await ask(a, 'chat', { msg: 'no typing first' })).toEqual({ ok: true });
+    const presence = collect(b, 'presence');
+    expect(await a.timeout(ACK_MS).emitWithAck('typing', false)).toEqual({ ok: true });
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'no typing first' })).toEqual({
+      ok: true,
+    });
     await flush(a, [b]);
     c.disconnect();
     // A leaver's typing notice would come before its leave notice.
-    await until(() => presence.length === 1, 'C’s leave notice');
+    await expect.poll(() => presence.length).toBe(1);
     expect(atB).toEqual([]);
   });
 
@@ -368,33 +395,33 @@ describe('typing, online list, join and leave', () => {
     const { url } = await serve();
     const a = await connect(url);
     await login(a, 'A');
-    const presence = collect<Presence>(a, 'presence');
+    const presence = collect(a, 'presence');
     const lurker = await connect(url);
     lurker.disconnect();
     const b = await connect(url);
     await login(b, 'B');
     b.disconnect();
-    await until(() => presence.length === 1, 'B’s leave notice');
+    await expect.poll(() => presence.length).toBe(1);
     expect(presence.map((p) => p.name)).toEqual(['B']);
   });
 
   it('the online list follows logins and leaves, with join and leave notices', async () => {
     const { url } = await serve();
     const a = await connect(url);
-    const lists = collect<User[]>(a, 'users');
-    const presence = collect<Presence>(a, 'presence');
-    const logins = collect<string>(a, 'login');
+    const lists = collect(a, 'users');
+    const presence = collect(a, 'presence');
+    const logins = collect(a, 'login');
     await login(a, 'A');
     const b = await connect(url);
     await login(b, 'B');
-    await until(() => lists.at(-1)?.length === 2, 'two users');
+    await expect.poll(() => lists.at(-1)?.length).toBe(2);
     expect(lists.at(-1)?.map((user) => [user.name, user.userid, user.id])).toEqual([
       ['A', 'A@example.com', a.id],
       ['B', 'B@example.com', b.id],
     ]);
     expect(logins).toEqual(['A', 'B']);
     b.disconnect();
-    await until(() => presence.length === 1 && lists.at(-1)?.length === 1, 'B to leave');
+    await expect.poll(() => [presence.length, lists.at(-1)?.length]).toEqual([1, 1]);
     expect(presence[0]).toEqual({
       kind: 'left',
       name: 'B',
@@ -409,10 +436,10 @@ describe('typing, online list, join and leave', () => {
     const a = await connect(url);
     await login(a, 'A');
     const b = await connect(url, { autoConnect: false });
-    const lists = collect<User[]>(b, 'users');
+    const lists = collect(b, 'users');
     b.connect();
-    await until(() => b.connected, 'B to connect');
-    await until(() => lists.length >= 1, 'the list');
+    await expect.poll(() => b.connected).toBe(true);
+    await expect.poll(() => lists.length).toBeGreaterThanOrEqual(1);
     expect(lists[0]?.map((user) => user.name)).toEqual(['A']);
   });
 });
@@ -438,22 +465,19 @@ describe('connection state recovery', () => {
   it('a dropped client gets the 3 messages it missed, once each, in order, with socket.recovered', async () => {
     const { started, sender, dropped } = await senderAndDropped();
     const firstId = dropped.id;
-    const got = collect<ChatMessage>(dropped, 'chat');
+    const got = collect(dropped, 'chat');
     const reasons: string[] = [];
     dropped.on('disconnect', (reason) => reasons.push(reason));
     await flush(sender, [dropped], 'before');
 
     // Drop the transport only, as a network failure would.
     dropped.io.engine.close();
-    await until(
-      () => started.logs.includes('user disconnected: dropped (transport close)'),
-      'the server to see the drop',
-    );
+    await expect.poll(() => started.logs).toContain('user disconnected: dropped (transport close)');
     for (const msg of ['one', 'two', 'three'])
-      expect(await ask(sender, 'chat', { msg })).toEqual({ ok: true });
+      expect(await sender.timeout(ACK_MS).emitWithAck('chat', { msg })).toEqual({ ok: true });
     expect(dropped.connected).toBe(false);
 
-    await until(() => dropped.connected, 'the automatic reconnect');
+    await expect.poll(() => dropped.connected).toBe(true);
     expect(dropped.recovered).toBe(true);
     expect(dropped.id).toBe(firstId);
     await flush(sender, [dropped], 'after');
@@ -461,24 +485,26 @@ describe('connection state recovery', () => {
     // The client calls it "forced close"; the server logged "transport close".
     expect(reasons).toEqual(['forced close']);
     // socket.data came back too: the recovered socket is still logged in.
-    expect(await ask(dropped, 'chat', { msg: 'still me' })).toEqual({ ok: true });
+    expect(await dropped.timeout(ACK_MS).emitWithAck('chat', { msg: 'still me' })).toEqual({
+      ok: true,
+    });
   });
 
   it('replays io.to(id) and even socket.emit on the old socket, but not volatile packets; notices left and back', async () => {
     const { started, sender, dropped } = await senderAndDropped();
-    const presence = collect<Presence>(sender, 'presence');
-    const notices = collect<string>(dropped, 'notice');
+    const presence = collect(sender, 'presence');
+    const notices = collect(dropped, 'notice');
     const droppedId = dropped.id ?? '';
     const oldServerSide = started.io.of('/').sockets.get(droppedId);
     dropped.io.engine.close();
-    await until(() => presence.length === 1, 'the leave notice');
+    await expect.poll(() => presence.length).toBe(1);
     // During the gap. With recovery on, socket.emit is stored too; volatile packets never are.
     started.io.to(droppedId).emit('notice', 'via io.to(id)');
     started.io.volatile.to(droppedId).emit('notice', 'volatile');
     oldServerSide?.emit('notice', 'via the old socket.emit');
-    await until(() => dropped.connected, 'the automatic reconnect');
+    await expect.poll(() => dropped.connected).toBe(true);
     expect(dropped.recovered).toBe(true);
-    await until(() => notices.length === 2 && presence.length === 2, 'the replay');
+    await expect.poll(() => [notices.length, presence.length]).toEqual([2, 2]);
     await flush(sender, [dropped]);
     expect(notices).toEqual(['via io.to(id)', 'via the old socket.emit']);
     expect(presence).toEqual([
@@ -492,14 +518,15 @@ describe('connection state recovery', () => {
     const started = await serve();
     const a = await connect(started.url);
     const lurker = await connect(started.url);
-    const logins = collect<string>(lurker, 'login');
-    const presence = collect<Presence>(a, 'presence');
+    const logins = collect(lurker, 'login');
+    const presence = collect(a, 'presence');
     await login(a, 'A');
-    await until(() => logins.length === 1, 'a packet the lurker can resume from');
+    // A packet the lurker can resume from.
+    await expect.poll(() => logins.length).toBe(1);
     const lurkerId = lurker.id;
     lurker.io.engine.close();
-    await until(() => !lurker.connected, 'the drop');
-    await until(() => lurker.connected, 'the automatic reconnect');
+    await expect.poll(() => lurker.connected).toBe(false);
+    await expect.poll(() => lurker.connected).toBe(true);
     expect(lurker.recovered).toBe(true);
     expect(started.logs).toContain(`recovered: ${lurkerId}`);
     await flush(a, [a, lurker]);
@@ -510,19 +537,19 @@ describe('connection state recovery', () => {
     const { url } = await serve({ recoveryMs: 300 });
     const a = await connect(url, { reconnection: false });
     await login(a, 'A');
-    await ask(a, 'forceDisconnect');
-    await until(() => !a.connected, 'disconnect');
+    await a.timeout(ACK_MS).emitWithAck('forceDisconnect');
+    await expect.poll(() => a.connected).toBe(false);
     a.connect();
-    await until(() => a.connected, 'reconnect');
+    await expect.poll(() => a.connected).toBe(true);
     expect(a.recovered).toBe(false);
     await login(a, 'A');
     a.io.engine.close();
     await sleep(800); // longer than the 300 ms window
     a.connect();
-    await until(() => a.connected, 'reconnect after the window');
+    await expect.poll(() => a.connected).toBe(true);
     expect(a.recovered).toBe(false);
     // A fresh session: socket.data is empty, so chat needs a new login.
-    expect(await ask(a, 'chat', { msg: 'x' })).toEqual({
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'x' })).toEqual({
       ok: false,
       error: 'log in first: send "login" with {name, userid}',
     });
@@ -543,8 +570,8 @@ describe('bad input', () => {
     await login(other, 'other');
     await setup(sender);
     await flush(other, [other], 'setup done');
-    const seen = ['chat', 's2c chat', 'login'].map((name) => collect(other, name));
-    const ack = await ask(sender, event, ...args);
+    const seen = (['chat', 's2c chat', 'login'] as const).map((name) => collect(other, name));
+    const ack = await new Promise<Ack>((resolve) => emitRaw(sender, event, ...args, resolve));
     expect(ack.ok).toBe(false);
     if (!ack.ok) expect(ack.error).toMatch(error);
     expect(sender.connected).toBe(true);
@@ -580,6 +607,9 @@ describe('bad input', () => {
   it('chat that is not an object', () =>
     refused(loggedIn, 'chat', ['hello'], 'chat needs an object {msg}'));
   it('chat with null', () => refused(loggedIn, 'chat', [null], 'chat needs an object {msg}'));
+  it('chat with an array', () =>
+    refused(loggedIn, 'chat', [[{ msg: 'x' }]], 'chat needs an object {msg}'));
+  it('chat with a null msg', () => refused(loggedIn, 'chat', [{ msg: null }], '"msg" is missing'));
   it('chat with an unknown variant', () =>
     refused(
       loggedIn,
@@ -589,6 +619,13 @@ describe('bad input', () => {
     ));
   it('io.to without a target', () =>
     refused(loggedIn, 'chat', [{ msg: 'x', via: 'io.to' }], '"to" (a socket id) is required'));
+  it('io.to a number', () =>
+    refused(
+      loggedIn,
+      'chat',
+      [{ msg: 'x', via: 'io.to', to: 7 }],
+      '"to" must be a socket id (a string)',
+    ));
   it('io.to an unknown socket id', () =>
     refused(
       loggedIn,
@@ -602,7 +639,9 @@ describe('bad input', () => {
     const lurker = await connect(url);
     await login(sender, 'sender');
     const got = collect(lurker, 's2c chat');
-    expect(await ask(sender, 'chat', { msg: 'x', via: 'io.to', to: lurker.id })).toEqual({
+    expect(
+      await sender.timeout(ACK_MS).emitWithAck('chat', { msg: 'x', via: 'io.to', to: lurker.id }),
+    ).toEqual({
       ok: false,
       error: `no user online with socket id "${lurker.id}"`,
     });
@@ -665,27 +704,27 @@ describe('bad input', () => {
   it('exactly at the limits is accepted: a 40-character name, an 80-character userid, 2000 characters, a 64-character id', async () => {
     const { url } = await serve();
     const a = await connect(url);
-    const got = collect<ChatMessage>(a, 'chat');
+    const got = collect(a, 'chat');
     const name = 'n'.repeat(40);
     const userid = 'u'.repeat(80);
-    expect(await ask(a, 'login', { name, userid })).toEqual({ ok: true });
+    expect(await a.timeout(ACK_MS).emitWithAck('login', { name, userid })).toEqual({ ok: true });
     const msg = 'x'.repeat(2000);
     const id = `${'i'.repeat(62)}_-`;
-    expect(await ask(a, 'chat', { msg, id })).toEqual({ ok: true });
-    await until(() => got.length === 1, 'the message');
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg, id })).toEqual({ ok: true });
+    await expect.poll(() => got.length).toBe(1);
     expect(got[0]).toEqual({ from: { name, userid }, msg, via: 'io.emit', id });
   });
 
   it('events without an ack callback are handled, and the server stays up', async () => {
     const { url } = await serve();
     const a = await connect(url);
-    untyped(a).emit('chat', { msg: 'no ack, not logged in' });
-    untyped(a).emit('login');
-    untyped(a).emit('login', { name: 'A', userid: 'a' });
-    untyped(a).emit('chat');
-    untyped(a).emit('typing');
-    untyped(a).emit('no-such-event', 1, 2, 3);
-    expect(await ask(a, 'chat', { msg: 'fine' })).toEqual({ ok: true });
+    emitRaw(a, 'chat', { msg: 'no ack, not logged in' });
+    emitRaw(a, 'login');
+    emitRaw(a, 'login', { name: 'A', userid: 'a' });
+    emitRaw(a, 'chat');
+    emitRaw(a, 'typing');
+    emitRaw(a, 'no-such-event', 1, 2, 3);
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'fine' })).toEqual({ ok: true });
   });
 
   it('a packet over maxHttpBufferSize closes that connection only; the server stays up', async () => {
@@ -696,23 +735,26 @@ describe('bad input', () => {
     await login(other, 'other');
     const reasons: string[] = [];
     big.on('disconnect', (reason) => reasons.push(reason));
-    untyped(big).emit('chat', { msg: 'x'.repeat(150_000) }, () => {});
-    await until(() => reasons.length === 1, 'the oversized packet to close the connection');
+    big.emit('chat', { msg: 'x'.repeat(150_000) }, () => {});
+    // The oversized packet closes the connection.
+    await expect.poll(() => reasons.length).toBe(1);
     expect(reasons).toEqual(['transport close']);
-    expect(await ask(other, 'chat', { msg: 'still here' })).toEqual({ ok: true });
+    expect(await other.timeout(ACK_MS).emitWithAck('chat', { msg: 'still here' })).toEqual({
+      ok: true,
+    });
   });
 });
 
 describe('flooding', () => {
   it('more than N events a second get an error ack and are not delivered', async () => {
     const { a, b } = await threeUsers({ maxEventsPerSecond: 5, disconnectAfterRefused: 100 });
-    const got = collect<ChatMessage>(b, 'chat');
+    const got = collect(b, 'chat');
     // Past A's first window (its login counted there): the burst opens a fresh
     // one-second window, and eight emits on one connection reach the server in
     // order well within it, so the first five pass and the last three do not.
     await sleep(1100);
     const acks = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => ask(a, 'chat', { msg: `m${i}` })),
+      Array.from({ length: 8 }, (_, i) => a.timeout(ACK_MS).emitWithAck('chat', { msg: `m${i}` })),
     );
     const refused = { ok: false, error: 'too many messages: at most 5 per second' };
     expect(acks).toEqual([
@@ -740,10 +782,14 @@ describe('flooding', () => {
     const a = await connect(url);
     await login(a, 'typist');
     await sleep(1100);
-    const typing = await Promise.all(Array.from({ length: 5 }, () => ask(a, 'typing', true)));
+    const typing = await Promise.all(
+      Array.from({ length: 5 }, () => a.timeout(ACK_MS).emitWithAck('typing', true)),
+    );
     expect(typing.every((ack) => ack.ok)).toBe(true);
-    expect(await ask(a, 'chat', { msg: 'still allowed' })).toEqual({ ok: true });
-    expect(await ask(a, 'typing', true)).toEqual({
+    expect(await a.timeout(ACK_MS).emitWithAck('chat', { msg: 'still allowed' })).toEqual({
+      ok: true,
+    });
+    expect(await a.timeout(ACK_MS).emitWithAck('typing', true)).toEqual({
       ok: false,
       error: 'too many messages: at most 5 per second',
     });
@@ -758,10 +804,10 @@ describe('flooding', () => {
     const refusals: unknown[] = [];
     // Five events in the connection's first second: three pass, two are refused.
     for (let i = 0; i < 5; i += 1)
-      untyped(a).emit('chat', { msg: `m${i}` }, (ack: { ok: boolean; error?: string }) => {
-        if (ack.error?.startsWith('too many')) refusals.push(ack);
+      a.emit('chat', { msg: `m${i}` }, (ack) => {
+        if (!ack.ok && ack.error.startsWith('too many')) refusals.push(ack);
       });
-    await until(() => reasons.length === 1, 'the disconnect', 3000);
+    await expect.poll(() => reasons.length, { timeout: 3000 }).toBe(1);
     expect(refusals).toHaveLength(2);
     expect(reasons).toEqual(['io server disconnect']);
     expect(started.logs).toContain(`flooding: disconnecting ${id}`);
@@ -771,12 +817,12 @@ describe('flooding', () => {
     const started = await serve({ maxEventsPerSecond: 5, disconnectAfterRefused: 3 });
     const a = await connect(started.url, { reconnection: false });
     await login(a, 'flood');
-    const notices = collect<string>(a, 'notice');
+    const notices = collect(a, 'notice');
     const reasons: string[] = [];
     a.on('disconnect', (reason) => reasons.push(reason));
     await sleep(1100);
-    for (let i = 0; i < 20; i += 1) untyped(a).emit('chat', { msg: `m${i}` }, () => {});
-    await until(() => reasons.length === 1, 'the disconnect');
+    for (let i = 0; i < 20; i += 1) a.emit('chat', { msg: `m${i}` }, () => {});
+    await expect.poll(() => reasons.length).toBe(1);
     expect(notices).toEqual(['Disconnected for flooding (over 5 per second).']);
     expect(reasons).toEqual(['io server disconnect']);
     expect(started.logs).toContain('flooding: disconnecting flood');
@@ -787,12 +833,12 @@ describe('HTML in names and messages', () => {
   it('is relayed untouched: escaping is the page’s job (it uses textContent)', async () => {
     const { url } = await serve();
     const a = await connect(url);
-    const got = collect<ChatMessage>(a, 'chat');
-    const logins = collect<string>(a, 'login');
+    const got = collect(a, 'chat');
+    const logins = collect(a, 'login');
     const name = '<img src=x onerror=alert(1)>';
     await login(a, name, '<b>id</b>');
-    await ask(a, 'chat', { msg: '<script>alert(2)</script>' });
-    await until(() => got.length === 1, 'the message');
+    await a.timeout(ACK_MS).emitWithAck('chat', { msg: '<script>alert(2)</script>' });
+    await expect.poll(() => got.length).toBe(1);
     expect(logins).toEqual([name]);
     expect(got[0]?.from).toEqual({ name, userid: '<b>id</b>' });
     expect(got[0]?.msg).toBe('<script>alert(2)</script>');
@@ -806,17 +852,17 @@ describe('cleanup', () => {
     const b = await connect(started.url);
     await login(a, 'A');
     await login(b, 'B');
-    const atB = collect<{ typing: boolean }>(b, 'typing');
+    const atB = collect(b, 'typing');
     const aId = a.id;
-    await ask(a, 'typing', true);
+    await a.timeout(ACK_MS).emitWithAck('typing', true);
     a.disconnect();
-    await until(() => atB.length === 2, 'typing to stop when A leaves');
+    await expect.poll(() => atB.length).toBe(2);
     await sleep(600); // past the typing timeout: the cleared timer sends nothing more
     expect(atB).toEqual([
       { id: aId, name: 'A', typing: true },
       { id: aId, name: 'A', typing: false },
     ]);
     b.disconnect();
-    await until(() => started.io.of('/').sockets.size === 0, 'no sockets left');
+    await expect.poll(() => started.io.of('/').sockets.size).toBe(0);
   });
 });

@@ -5,10 +5,15 @@ import {
   type Socket,
   type SocketOptions,
 } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../events.ts';
-import { type ChatIo, type ChatServerOptions, createServer } from '../server/app.ts';
+import { expect, vi } from 'vitest';
+import type { ChatMessage, ClientToServerEvents, ServerToClientEvents } from '../events.ts';
+import { type ChatIo, createServers, type ServersOptions } from '../server/app.ts';
 
+/** A typed client: a renamed event or a wrong payload in a test fails `pnpm typecheck`. */
 export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long a test waits for an ack: `client.timeout(ACK_MS).emitWithAck(…)`. */
+export const ACK_MS = 5000;
 
 export interface Started extends Listening {
   io: ChatIo;
@@ -16,9 +21,9 @@ export interface Started extends Listening {
 }
 
 /** A real chat server on a free loopback port; its log lines are kept in `logs`. */
-export async function start(options: ChatServerOptions = {}): Promise<Started> {
+export async function start(options: ServersOptions = {}): Promise<Started> {
   const logs: string[] = [];
-  const { http, io } = createServer({ log: (line) => logs.push(line), ...options });
+  const { http, io } = createServers({ log: (line) => logs.push(line), ...options });
   const server = await listening(http);
   return {
     ...server,
@@ -31,64 +36,61 @@ export async function start(options: ChatServerOptions = {}): Promise<Started> {
   };
 }
 
-const opened: Socket[] = [];
+const opened: ChatClient[] = [];
 
 /** A connected socket.io-client (websocket only, quick reconnects); not yet connected with `autoConnect: false`. */
 export async function connect(
   url: string,
   options: Partial<ManagerOptions & SocketOptions> = {},
 ): Promise<ChatClient> {
-  const socket: ChatClient = connectClient(url, {
+  const client: ChatClient = connectClient(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnectionDelay: 100,
     reconnectionDelayMax: 200,
     ...options,
   });
-  opened.push(socket);
-  if (options.autoConnect === false) return socket;
+  opened.push(client);
+  if (options.autoConnect === false) return client;
   await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
+    client.once('connect', () => resolve());
+    client.once('connect_error', reject);
   });
-  return socket;
+  return client;
 }
 
 /** Disconnects every client opened by `connect()` so far. */
 export function disconnectAll(): void {
-  for (const socket of opened.splice(0)) socket.disconnect();
+  for (const client of opened.splice(0)) client.disconnect();
 }
 
-/** The same socket without the typed event maps, to send what the types forbid. */
-export const untyped = (socket: ChatClient): Socket => socket as unknown as Socket;
-
-/** Emits `event` with `args` and resolves with the ack (rejects after 5 s without one). */
-export function ask(socket: ChatClient, event: string, ...args: unknown[]): Promise<Ack> {
-  return untyped(socket)
-    .timeout(5000)
-    .emitWithAck(event, ...args) as Promise<Ack>;
+/**
+ * The one way around the event maps, for the bad-input tests only: emits
+ * `event` with exactly `args` (no ack is added), which the types would refuse.
+ */
+export function emitRaw(client: ChatClient, event: string, ...args: unknown[]): void {
+  (client as unknown as Socket).emit(event, ...args);
 }
 
 /** Logs in and checks the ack. */
-export async function login(socket: ChatClient, name: string, userid = `${name}@example.com`) {
-  const ack = await ask(socket, 'login', { name, userid });
+export async function login(client: ChatClient, name: string, userid = `${name}@example.com`) {
+  const ack = await client.timeout(ACK_MS).emitWithAck('login', { name, userid });
   if (!ack.ok) throw new Error(`login failed: ${ack.error}`);
 }
 
-/** Every payload `socket` receives for `event`, in order. */
-export function collect<T = unknown>(socket: ChatClient, event: string): T[] {
-  const got: T[] = [];
-  untyped(socket).on(event, (payload: T) => got.push(payload));
-  return got;
-}
+/** What the server sends with `event`. */
+export type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
-/** Polls `check` until it is true, or fails after `timeoutMs`. */
-export async function until(check: () => boolean, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Every payload `client` receives for `event`, in order. */
+export function collect<E extends keyof ServerToClientEvents>(
+  client: ChatClient,
+  event: E,
+): Payload<E>[] {
+  const got: Payload<E>[] = [];
+  const listener = (payload: Payload<E>) => got.push(payload);
+  // socket.io's listener type cannot be resolved for a generic `E`; callers still get `Payload<E>`.
+  client.on(event, listener as never);
+  return got;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,16 +103,18 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export async function flush(sender: ChatClient, clients: ChatClient[], marker = 'marker') {
   const seen = clients.map(() => false);
   const handlers = clients.map((client, index) => {
-    const handler = (message: { msg: string }) => {
+    const handler = (message: ChatMessage) => {
       if (message.msg === marker) seen[index] = true;
     };
-    untyped(client).on('chat', handler);
+    client.on('chat', handler);
     return handler;
   });
-  const ack = await ask(sender, 'chat', { msg: marker });
+  const ack = await sender.timeout(ACK_MS).emitWithAck('chat', { msg: marker });
   if (!ack.ok) throw new Error(`marker refused: ${ack.error}`);
-  await until(() => seen.every(Boolean), `marker "${marker}" to reach every client`);
+  await vi.waitFor(() => expect(seen, `marker "${marker}" on every client`).not.toContain(false), {
+    timeout: 10_000,
+  });
   clients.forEach((client, index) => {
-    untyped(client).off('chat', handlers[index]);
+    client.off('chat', handlers[index]);
   });
 }
