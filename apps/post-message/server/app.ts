@@ -13,26 +13,33 @@ import express, { type Response } from 'express';
 export const ROLES = ['parent', 'frame', 'third'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The env var that names each role's port, as in the chapter's metadata. */
-export const PORT_KEYS = { parent: 'PORT', frame: 'FRAME_PORT', third: 'THIRD_PORT' } as const;
-
 /** What `GET /origins` answers: who this server is and the port of every origin. */
 export interface OriginsAnswer {
   role: Role;
   ports: Record<Role, number>;
 }
 
-export interface PostMessageServersOptions {
+/** What `createServers()` takes. */
+export interface ServersOptions {
   /** Serves the pages (Vite or the built bundle) on every origin. Tests can leave it out. */
   client?: ClientHandler;
 }
 
-/** The three unstarted HTTP servers, keyed by the env var of their port (a type, so it fits runChapter's record). */
-export type PostMessageServers = {
-  PORT: Server;
-  FRAME_PORT: Server;
-  THIRD_PORT: Server;
-};
+/** The chapter's three HTTP servers by role, none listening yet. */
+export interface Servers {
+  /** The parent origin, the pages the learner opens, on PORT. */
+  http: Server;
+  /** The trusted iframe's origin, on FRAME_PORT. */
+  frame: Server;
+  /** The origin nobody trusts, on THIRD_PORT. */
+  third: Server;
+}
+
+/** Which of the servers plays each role. */
+const SERVER_OF = { parent: 'http', frame: 'frame', third: 'third' } as const satisfies Record<
+  Role,
+  keyof Servers
+>;
 
 /** Sends `{ error }` with `status`: every failure has this shape. */
 function fail(res: Response, status: number, error: string): void {
@@ -50,17 +57,16 @@ function boundPort(server: Server): number | undefined {
  * built client; each page asks `/origins` which role its own origin plays and
  * where the other two are, so no page hard-codes a port.
  */
-function createApp(role: Role, servers: () => PostMessageServers, client?: ClientHandler) {
+function originApp(role: Role, servers: Servers, client?: ClientHandler) {
   const app = express();
   app.disable('x-powered-by');
 
   // Who am I, and where are the others? Ports are read from the live servers on
   // every request, so this is right whatever ports they were started on.
   app.get('/origins', (_req, res) => {
-    const live = servers();
     const ports = {} as Record<Role, number>;
     for (const other of ROLES) {
-      const port = boundPort(live[PORT_KEYS[other]]);
+      const port = boundPort(servers[SERVER_OF[other]]);
       if (port === undefined) return fail(res, 503, `the ${other} origin is not listening`);
       ports[other] = port;
     }
@@ -82,18 +88,11 @@ function createApp(role: Role, servers: () => PostMessageServers, client?: Clien
  * The chapter's servers: one HTTP server per origin, not listening yet.
  * The default export below hands them to the kit, which starts them on PORT, FRAME_PORT and THIRD_PORT.
  */
-export function createServers(options: PostMessageServersOptions = {}): PostMessageServers {
+export function createServers(options: ServersOptions = {}): Servers {
   const { client } = options;
-  const servers: PostMessageServers = {
-    PORT: createServer(),
-    FRAME_PORT: createServer(),
-    THIRD_PORT: createServer(),
-  };
+  const servers: Servers = { http: createServer(), frame: createServer(), third: createServer() };
   for (const role of ROLES)
-    servers[PORT_KEYS[role]].on(
-      'request',
-      createApp(role, () => servers, client),
-    );
+    servers[SERVER_OF[role]].on('request', originApp(role, servers, client));
   return servers;
 }
 
@@ -102,5 +101,8 @@ export function createServers(options: PostMessageServersOptions = {}): PostMess
  * PORT (the parent page, 2100), FRAME_PORT (the trusted iframe, 2101), THIRD_PORT (the stranger, 2102).
  */
 export default defineChapter({
-  create: ({ client }) => createServers({ client }),
+  create: ({ client }) => {
+    const { http, frame, third } = createServers({ client });
+    return { PORT: http, FRAME_PORT: frame, THIRD_PORT: third };
+  },
 });

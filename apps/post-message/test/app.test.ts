@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import {
   type IncomingHttpHeaders,
   type IncomingMessage,
@@ -5,9 +6,11 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Socket } from 'node:net';
+import { parseEnv } from '@course/kit';
 import { type Listening, listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServers, type PostMessageServers } from '../server/app.ts';
+import chapter, { createServers, type Servers } from '../server/app.ts';
+import { start } from './helpers.ts';
 
 /**
  * A stand-in for the page handler (Vite or the built bundle): it answers `/frame`
@@ -18,20 +21,16 @@ function fakeClient(req: IncomingMessage, res: ServerResponse, next: () => void)
   else next();
 }
 
-let servers: PostMessageServers;
+let running: Awaited<ReturnType<typeof start>>;
 let parent: Listening;
 let frame: Listening;
 let third: Listening;
 
 beforeAll(async () => {
-  servers = createServers({ client: fakeClient });
-  parent = await listening(servers.PORT);
-  frame = await listening(servers.FRAME_PORT);
-  third = await listening(servers.THIRD_PORT);
+  running = await start({ client: fakeClient });
+  ({ parent, frame, third } = running);
 });
-afterAll(async () => {
-  await Promise.all([parent.close(), frame.close(), third.close()]);
-});
+afterAll(() => running.close());
 
 describe('GET /origins', () => {
   it('each origin names its own role and the ports all three listen on', async () => {
@@ -82,12 +81,12 @@ describe('the pages', () => {
 });
 
 describe('without a client and with an origin down', () => {
-  let lone: PostMessageServers;
+  let lone: Servers;
   let up: Listening;
 
   beforeAll(async () => {
     lone = createServers();
-    up = await listening(lone.PORT);
+    up = await listening(lone.http);
   });
   afterAll(() => up.close());
 
@@ -106,8 +105,8 @@ describe('without a client and with an origin down', () => {
   });
 
   it('reports the ports once the others listen', async () => {
-    const frameUp = await listening(lone.FRAME_PORT);
-    const thirdUp = await listening(lone.THIRD_PORT);
+    const frameUp = await listening(lone.frame);
+    const thirdUp = await listening(lone.third);
     try {
       const res = await fetch(`${up.url}/origins`);
       expect(await res.json()).toEqual({
@@ -153,6 +152,41 @@ describe('WebSocket upgrades', () => {
       const answer = await upgrade(port, '/some-socket');
       expect(answer.status).toBe(404);
       answer.socket.destroy();
+    }
+  });
+});
+
+describe('the chapter as pnpm start runs it (server/app.ts default export)', () => {
+  it('puts the parent on PORT, the frame on FRAME_PORT and the third origin on THIRD_PORT, each with the pages', async () => {
+    const servers = await chapter.create({
+      client: fakeClient,
+      ports: { PORT: 0, FRAME_PORT: 0, THIRD_PORT: 0 },
+      env: parseEnv(chapter.env, {}),
+      dev: false,
+      log: () => {},
+    });
+    const started = {
+      PORT: await listening(servers.PORT),
+      FRAME_PORT: await listening(servers.FRAME_PORT as Server),
+      THIRD_PORT: await listening(servers.THIRD_PORT as Server),
+    };
+    try {
+      const ports = {
+        parent: started.PORT.port,
+        frame: started.FRAME_PORT.port,
+        third: started.THIRD_PORT.port,
+      };
+      for (const [key, role] of [
+        ['PORT', 'parent'],
+        ['FRAME_PORT', 'frame'],
+        ['THIRD_PORT', 'third'],
+      ] as const) {
+        const res = await fetch(`${started[key].url}/origins`);
+        expect(await res.json()).toEqual({ role, ports });
+        expect(await (await fetch(`${started[key].url}/frame`)).text()).toBe('the frame page');
+      }
+    } finally {
+      await Promise.all(Object.values(started).map((server) => server.close()));
     }
   });
 });
