@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   type Ack,
   CHAT_NAMESPACE,
+  type ChatAuth,
   type ClientToServerEvents,
   type Mode,
   type ServerToClientEvents,
@@ -19,7 +20,7 @@ export const ACK_TIMEOUT_MS = 5000;
  */
 export function connectChat(mode: Mode): ChatSocket {
   const status = byId('status');
-  const socket: ChatSocket = io(CHAT_NAMESPACE, { auth: { mode } });
+  const socket: ChatSocket = io(CHAT_NAMESPACE, { auth: { mode } satisfies ChatAuth });
   const show = (text: string, className: string) => {
     status.textContent = text;
     status.className = className;
@@ -31,8 +32,13 @@ export function connectChat(mode: Mode): ChatSocket {
   return socket;
 }
 
-/** Turns a lost ack (timeout, no connection) into the same `{ok: false}` shape as a refusal. */
-export async function ask<T extends object>(send: () => Promise<Ack<T>>): Promise<Ack<T>> {
+/**
+ * Awaits `send`'s ack; a lost one (timeout, no connection) becomes an error ack,
+ * `{ok: false, error: "no answer: …"}`, the same shape as a refusal.
+ */
+export async function ackOrNoAnswer<T extends object>(
+  send: () => Promise<Ack<T>>,
+): Promise<Ack<T>> {
   try {
     return await send();
   } catch (error) {
@@ -54,7 +60,7 @@ export function showError(answer: Ack | null): void {
 export async function sendChatMessage(chat: ChatSocket): Promise<void> {
   const field = (id: string) => byId<HTMLInputElement>(id);
   const msg = field('msg').value;
-  const answer = await ask(() =>
+  const answer = await ackOrNoAnswer(() =>
     chat.timeout(ACK_TIMEOUT_MS).emitWithAck('chat message', {
       name: field('name').value,
       room: field('room').value,

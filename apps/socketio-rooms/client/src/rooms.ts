@@ -1,7 +1,13 @@
 import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 import type { RoomInfo } from '../../events.ts';
-import { ACK_TIMEOUT_MS, ask, connectChat, sendChatMessage, showError } from './connect.ts';
+import {
+  ACK_TIMEOUT_MS,
+  ackOrNoAnswer,
+  connectChat,
+  sendChatMessage,
+  showError,
+} from './connect.ts';
 
 // Explicit membership (the server's default mode): one room per socket.
 const chat = connectChat('explicit');
@@ -20,7 +26,7 @@ const notice = (text: string) => {
 
 /** Joins `room` with the name in the form; the server leaves the previous room first. */
 async function join(room: string): Promise<void> {
-  const answer = await ask(() =>
+  const answer = await ackOrNoAnswer(() =>
     chat.timeout(ACK_TIMEOUT_MS).emitWithAck('join', { name: field('name').value, room }),
   );
   showError(answer);
@@ -35,7 +41,7 @@ byId('form').addEventListener('submit', (event) => {
 byId('join').addEventListener('click', () => join(field('room').value));
 
 byId('leave').addEventListener('click', async () => {
-  const answer = await ask(() => chat.timeout(ACK_TIMEOUT_MS).emitWithAck('leave'));
+  const answer = await ackOrNoAnswer(() => chat.timeout(ACK_TIMEOUT_MS).emitWithAck('leave'));
   showError(answer);
 });
 
