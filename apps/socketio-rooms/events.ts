@@ -42,6 +42,12 @@ export interface ChatMessageIn {
   msg: string;
 }
 
+/** What `join` sends: the name to show and the room to move to. */
+export interface JoinIn {
+  name: string;
+  room: string;
+}
+
 /** The lecture's message, as the room receives it: no room, exactly as in the lecture. */
 export interface ChatMessageOut {
   name: string;
@@ -58,10 +64,7 @@ export interface ClientToServerEvents {
   /** The lecture's event: join `room` (leaving the previous one in explicit mode), then post to it. */
   'chat message': (data: ChatMessageIn, ack?: AckCallback<{ room: string }>) => void;
   /** Explicit mode: leave the current room (if any) and join `room`. */
-  join: (
-    data: { name: string; room: string },
-    ack?: AckCallback<{ room: string; left: string | null }>,
-  ) => void;
+  join: (data: JoinIn, ack?: AckCallback<{ room: string; left: string | null }>) => void;
   /** Explicit mode: leave the current room. */
   leave: (ack?: AckCallback<{ left: string }>) => void;
 }

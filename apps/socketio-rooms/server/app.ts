@@ -1,85 +1,161 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { type ClientHandler, defineChapter } from '@course/kit';
-import { type Namespace, Server, type Socket } from 'socket.io';
+import { createServer, type Server } from 'node:http';
+import { type ClientHandler, check, defineChapter } from '@course/kit';
+import { Server as IoServer, type Namespace, type Socket } from 'socket.io';
 import {
   type Ack,
   CHAT_NAMESPACE,
-  type ChatAuth,
   type ClientToServerEvents,
-  LIMITS,
-  MODES,
   type Mode,
   type RoomInfo,
   type ServerToClientEvents,
   type SocketData,
 } from '../events.ts';
+import { KNOWN_EVENTS, ModeSchema, payloadSchemas } from './hardening.ts';
 
-export interface RoomsServerOptions {
+export interface ServersOptions {
   /** Serves the pages (Vite or the built bundle). Tests leave it out. */
   client?: ClientHandler;
   /** Log each message to the console, as the lecture does. Off in tests. */
   log?: boolean;
 }
 
-export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
+/** The chapter's servers by role: the page's HTTP server, and Socket.IO attached to it. */
+export interface Servers {
+  http: Server;
+  io: RoomsIo;
+}
+
+/** The typed Socket.IO server of this chapter: its events as `events.ts` declares them. */
+export type RoomsIo = IoServer<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
 
-/** The events a client may send; anything else with an ack gets an error ack. */
-const KNOWN_EVENTS = new Set<string>(['chat message', 'join', 'leave']);
-
-/** Counts characters as a person does (code points), not UTF-16 units. */
-const length = (text: string) => [...text].length;
-
-type Field = keyof typeof LIMITS;
-
 /**
- * Checks one text field: a string, not blank, within its limit. Names and rooms
- * are kept trimmed; a message keeps its spaces. Returns the value or an error sentence.
+ * The Socket.IO rooms chapter's servers: the lecture's `/chat` namespace, where
+ * `chat message` {name, room, msg} joins `room` and is sent to that room only.
+ * Returns an HTTP server with Socket.IO attached, not listening yet.
  */
-function checkText(field: Field, input: unknown): { value: string } | { error: string } {
-  if (typeof input !== 'string')
-    return { error: `"${field}" must be a string (got ${kind(input)})` };
-  const value = field === 'msg' ? input : input.trim();
-  if (value.trim() === '') return { error: `"${field}" must not be empty` };
-  if (length(value) > LIMITS[field])
-    return { error: `"${field}" is over ${LIMITS[field]} characters (got ${length(value)})` };
-  return { value };
-}
+export function createServers(options: ServersOptions = {}): Servers {
+  const { client, log = false } = options;
+  const http = createServer((req, res) => {
+    const notFound = () => {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: `no route for ${req.method} ${req.url}` }));
+    };
+    if (client) client(req, res, notFound);
+    else notFound();
+  });
 
-/** Checks `data` is an object whose `fields` pass their checks; the first problem wins. */
-function parseFields<F extends Field>(
-  data: unknown,
-  fields: readonly F[],
-): { values: Record<F, string> } | { error: string } {
-  const body = asObject(data);
-  if (!body) return { error: `expected an object {${fields.join(', ')}} (got ${kind(data)})` };
-  const values = {} as Record<F, string>;
-  for (const field of fields) {
-    const checked = checkText(field, body[field]);
-    if ('error' in checked) return { error: checked.error };
-    values[field] = checked.value;
-  }
-  return { values };
-}
+  const io: RoomsIo = new IoServer(http, {
+    // The page bundles socket.io-client, so /socket.io/socket.io.js is not needed.
+    serveClient: false,
+  });
 
-/** A short name for what arrived instead of the expected type. */
-function kind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
+  // The main namespace "/" always exists in Socket.IO; this chapter has nothing there.
+  io.use((_socket, next) => {
+    next(new Error(`nothing is served on namespace "/": connect to "${CHAT_NAMESPACE}"`));
+  });
+  // Any other namespace is refused by Socket.IO itself ("Invalid namespace"),
+  // because only io.of('/chat') is declared and no dynamic namespaces are.
+
+  const chat: ChatNamespace = io.of(CHAT_NAMESPACE);
+  const { roomList, touch } = trackMembership(chat);
+  // What `chat message` and `join` must carry (server/hardening.ts).
+  const payloads = payloadSchemas((room) => chat.adapter.sids.has(room));
+
+  // The mode is chosen at connect time; anything but the two known ones is refused.
+  chat.use((socket, next) => {
+    const mode = check(ModeSchema, socket.handshake.auth.mode);
+    if (!mode.ok) return next(new Error(mode.error));
+    socket.data.mode = mode.value;
+    socket.data.name = '';
+    next();
+  });
+
+  // Each new socket hears its mode and the room lists, then gets the lecture's handlers.
+  chat.on('connection', (socket: ChatSocket) => {
+    const mode: Mode = socket.data.mode;
+    socket.emit('membership', { mode, rooms: [] });
+    // The room list as it is now; later changes arrive as they happen.
+    socket.emit('rooms', roomList());
+
+    /** Sets the socket's name; a rename changes the member lists of its rooms. */
+    const rename = (name: string) => {
+      if (socket.data.name === name) return;
+      socket.data.name = name;
+      for (const room of roomsOf(socket)) touch(room);
+    };
+
+    /** Explicit mode: leave every room but `keep`, returning the one left (or null). */
+    const leaveOthers = (keep: string | null): string | null => {
+      let left: string | null = null;
+      for (const room of roomsOf(socket)) {
+        if (room === keep) continue;
+        socket.leave(room);
+        left = room;
+      }
+      return left;
+    };
+
+    // The lecture's event: join the room it names and send the message there.
+    socket.on('chat message', (data, ack) => {
+      const input = check(payloads.chatMessage, data);
+      if (!input.ok) return reply(ack, input);
+      const { name, room, msg } = input.value;
+      if (log) console.log('message from client:', { mode, name, room, msg });
+
+      rename(name);
+      // The fix: in explicit mode, posting to another room leaves the previous one.
+      if (mode === 'explicit') leaveOthers(room);
+      // The lecture's handler: join the room (a no-op if already in it) …
+      socket.join(room);
+      // … and send to everyone in that room, the sender included.
+      chat.to(room).emit('chat message', { name, msg });
+      reply(ack, { ok: true, room });
+    });
+
+    // The fix's explicit move: leave the current room and join another without posting.
+    socket.on('join', (data, ack) => {
+      if (mode !== 'explicit')
+        return reply(ack, {
+          ok: false,
+          error: 'lecture mode has no join: a socket joins a room only by posting to it',
+        });
+      const input = check(payloads.join, data);
+      if (!input.ok) return reply(ack, input);
+      const { name, room } = input.value;
+      rename(name);
+      const left = leaveOthers(room);
+      socket.join(room);
+      reply(ack, { ok: true, room, left });
+    });
+
+    // The fix's way out of a room; the ack is read from the end, so `emit('leave', {}, ack)` is answered too.
+    socket.on('leave', (...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (mode !== 'explicit')
+        return reply(ack, {
+          ok: false,
+          error: 'lecture mode has no leave: that is its pitfall',
+        });
+      const left = leaveOthers(null);
+      if (left === null) return reply(ack, { ok: false, error: 'you are not in a room' });
+      reply(ack, { ok: true, left });
+    });
+
+    // Anything else: say so if the client waits for an answer, and otherwise ignore it.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (!KNOWN_EVENTS.has(event))
+        reply(args.at(-1), { ok: false, error: `unknown event "${event}"` });
+    });
+  });
+
+  return { http, io };
 }
 
 /** Calls `ack` if the client passed one: the lecture's page emits without an ack. */
 function reply<T extends object>(ack: unknown, answer: Ack<T>): void {
   if (typeof ack === 'function') (ack as (answer: Ack<T>) => void)(answer);
-}
-
-/** The payload as a plain object, or null when it is not one. */
-function asObject(data: unknown): Record<string, unknown> | null {
-  return typeof data === 'object' && data !== null && !Array.isArray(data)
-    ? (data as Record<string, unknown>)
-    : null;
 }
 
 /** The public rooms a socket is in (Socket.IO also puts every socket in a room named by its id). */
@@ -144,12 +220,14 @@ function trackMembership(chat: ChatNamespace): {
     }
   };
 
+  // A socket joined a public room: tell the room, and refresh its lists.
   adapter.on('join-room', (room: string, id: string) => {
     if (isPrivate(room, id)) return;
     const name = chat.sockets.get(id)?.data.name ?? '';
     chat.to(room).emit('notice', { room, name, action: 'joined' });
     touch(room, id);
   });
+  // A socket left a public room (by leave() or by disconnecting): tell the room and the leaver.
   adapter.on('leave-room', (room: string, id: string) => {
     if (isPrivate(room, id)) return;
     // On disconnect the socket is still in chat.sockets here: it leaves its rooms first.
@@ -163,137 +241,7 @@ function trackMembership(chat: ChatNamespace): {
   return { roomList, touch };
 }
 
-/**
- * The Socket.IO rooms chapter's server: the lecture's `/chat` namespace, where
- * `chat message` {name, room, msg} joins `room` and is sent to that room only.
- * Returns an HTTP server with Socket.IO attached that is not listening yet.
- */
-export function createRoomsServer(options: RoomsServerOptions = {}): {
-  httpServer: HttpServer;
-  io: ChatServer;
-} {
-  const { client, log = false } = options;
-  const httpServer = createHttpServer((req, res) => {
-    const notFound = () => {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: `no route for ${req.method} ${req.url}` }));
-    };
-    if (client) client(req, res, notFound);
-    else notFound();
-  });
-
-  const io: ChatServer = new Server(httpServer, {
-    // The page bundles socket.io-client, so /socket.io/socket.io.js is not needed.
-    serveClient: false,
-    // Leave other WebSocket upgrades (Vite's HMR in dev) alone instead of destroying them.
-    destroyUpgrade: false,
-  });
-
-  // The main namespace "/" always exists in Socket.IO; this chapter has nothing there.
-  io.use((_socket, next) => {
-    next(new Error(`nothing is served on namespace "/": connect to "${CHAT_NAMESPACE}"`));
-  });
-  // Any other namespace is refused by Socket.IO itself ("Invalid namespace"),
-  // because only io.of('/chat') is declared and no dynamic namespaces are.
-
-  const chat: ChatNamespace = io.of(CHAT_NAMESPACE);
-  const { roomList, touch } = trackMembership(chat);
-
-  // The mode is chosen at connect time; anything but the two known ones is refused.
-  chat.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as ChatAuth;
-    const mode = auth.mode ?? 'explicit';
-    if (!MODES.includes(mode))
-      return next(new Error(`auth.mode must be "explicit" or "lecture" (got ${String(mode)})`));
-    socket.data.mode = mode;
-    socket.data.name = '';
-    next();
-  });
-
-  chat.on('connection', (socket: ChatSocket) => {
-    const mode: Mode = socket.data.mode;
-    socket.emit('membership', { mode, rooms: [] });
-    // The room list as it is now; later changes arrive as they happen.
-    socket.emit('rooms', roomList());
-
-    /** Sets the socket's name; a rename changes the member lists of its rooms. */
-    const rename = (name: string) => {
-      if (socket.data.name === name) return;
-      socket.data.name = name;
-      for (const room of roomsOf(socket)) touch(room);
-    };
-
-    /** Explicit mode: leave every room but `keep`, returning the one left (or null). */
-    const leaveOthers = (keep: string | null): string | null => {
-      let left: string | null = null;
-      for (const room of roomsOf(socket)) {
-        if (room === keep) continue;
-        socket.leave(room);
-        left = room;
-      }
-      return left;
-    };
-
-    /** A room name that is some socket's id would reach that socket's private room. */
-    const reserved = (room: string) => chat.adapter.sids.has(room);
-
-    socket.on('chat message', (data, ack) => {
-      const parsed = parseFields(data, ['name', 'room', 'msg']);
-      if ('error' in parsed) return reply(ack, { ok: false, error: parsed.error });
-      const { name, room, msg } = parsed.values;
-      if (reserved(room)) return reply(ack, { ok: false, error: '"room" may not be a socket id' });
-      if (log) console.log('message from client:', { mode, name, room, msg });
-
-      rename(name);
-      // The fix: in explicit mode, posting to another room leaves the previous one.
-      if (mode === 'explicit') leaveOthers(room);
-      // The lecture's handler: join the room (a no-op if already in it) …
-      socket.join(room);
-      // … and send to everyone in that room, the sender included.
-      chat.to(room).emit('chat message', { name, msg });
-      reply(ack, { ok: true, room });
-    });
-
-    socket.on('join', (data, ack) => {
-      if (mode !== 'explicit')
-        return reply(ack, {
-          ok: false,
-          error: 'lecture mode has no join: a socket joins a room only by posting to it',
-        });
-      const parsed = parseFields(data, ['name', 'room']);
-      if ('error' in parsed) return reply(ack, { ok: false, error: parsed.error });
-      const { name, room } = parsed.values;
-      if (reserved(room)) return reply(ack, { ok: false, error: '"room" may not be a socket id' });
-      rename(name);
-      const left = leaveOthers(room);
-      socket.join(room);
-      reply(ack, { ok: true, room, left });
-    });
-
-    // Read the ack from the end, so `emit('leave', {}, ack)` is answered too.
-    socket.on('leave', (...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (mode !== 'explicit')
-        return reply(ack, {
-          ok: false,
-          error: 'lecture mode has no leave: that is its pitfall',
-        });
-      const left = leaveOthers(null);
-      if (left === null) return reply(ack, { ok: false, error: 'you are not in a room' });
-      reply(ack, { ok: true, left });
-    });
-
-    // Anything else: say so if the client waits for an answer, and otherwise ignore it.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (!KNOWN_EVENTS.has(event))
-        reply(args.at(-1), { ok: false, error: `unknown event "${event}"` });
-    });
-  });
-
-  return { httpServer, io };
-}
-
 /** The chapter, as `pnpm lesson` and `pnpm start` run it: Socket.IO and the pages on PORT (3000, as in the lecture). */
 export default defineChapter({
-  create: ({ client }) => ({ PORT: createRoomsServer({ client, log: true }).httpServer }),
+  create: ({ client }) => ({ PORT: createServers({ client, log: true }).http }),
 });

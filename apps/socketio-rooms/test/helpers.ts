@@ -1,28 +1,42 @@
 import { listening } from '@course/kit/test-server';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
+import { vi } from 'vitest';
 import type { ChatAuth, ClientToServerEvents, Mode, ServerToClientEvents } from '../events.ts';
-import { type ChatServer, createRoomsServer } from '../server/app.ts';
+import { createServers, type RoomsIo, type ServersOptions } from '../server/app.ts';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** A typed client of this chapter: events and payloads as `events.ts` declares them. */
+export type RoomsClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
 type EventName = keyof ServerToClientEvents;
 type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+/** One event as a client received it, its payload typed by its name. */
+type Received = { [E in EventName]: { event: E; data: Payload<E> } }[EventName];
 
 /** How long a test waits for something that should happen; generous for a loaded machine. */
 export const WAIT_MS = 8000;
 
+/**
+ * The one untyped escape, for bad-input tests only: the same connection with
+ * any event name and any payload allowed, to send what `events.ts` forbids.
+ */
+export function untyped(client: RoomsClient): Socket {
+  return client as unknown as Socket;
+}
+
 /** A real socket.io-client connection that records every event it receives, in order. */
 export class Peer {
-  readonly events: { event: EventName; data: unknown }[] = [];
-  private waiters: (() => void)[] = [];
+  readonly events: Received[] = [];
 
-  constructor(readonly socket: ClientSocket) {
-    socket.onAny((event: EventName, data: unknown) => {
-      this.events.push({ event, data });
-      for (const wake of this.waiters) wake();
-    });
+  constructor(readonly socket: RoomsClient) {
+    // Record each server-to-client event of events.ts as it arrives.
+    socket.on('chat message', (data) => this.events.push({ event: 'chat message', data }));
+    socket.on('notice', (data) => this.events.push({ event: 'notice', data }));
+    socket.on('rooms', (data) => this.events.push({ event: 'rooms', data }));
+    socket.on('members', (data) => this.events.push({ event: 'members', data }));
+    socket.on('membership', (data) => this.events.push({ event: 'membership', data }));
   }
 
-  /** How many events so far: pass it as `since` to wait only for later ones. */
+  /** How many events so far: pass it as `since` to look only at later ones. */
   mark(): number {
     return this.events.length;
   }
@@ -40,93 +54,88 @@ export class Peer {
     return this.all('chat message', since).map(({ name, msg }) => `${name}:${msg}`);
   }
 
-  /** Resolves with the first `event` (from `since` on) that `match` accepts. */
-  waitFor<E extends EventName>(
+  /** Resolves with the first `event` (from `since` on) that `match` accepts, once it has arrived. */
+  received<E extends EventName>(
     event: E,
     match: (data: Payload<E>) => boolean = () => true,
     since = 0,
   ): Promise<Payload<E>> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
+    return vi.waitFor(
+      () => {
         const found = this.all(event, since).find(match);
-        if (found === undefined) return false;
-        this.waiters = this.waiters.filter((wake) => wake !== onEvent);
-        clearTimeout(timer);
-        resolve(found);
-        return true;
-      };
-      const onEvent = () => void check();
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((wake) => wake !== onEvent);
-        reject(
-          new Error(
-            `no matching "${event}" within ${WAIT_MS} ms; got ${JSON.stringify(this.all(event, since))}`,
-          ),
-        );
-      }, WAIT_MS);
-      if (!check()) this.waiters.push(onEvent);
-    });
+        if (found === undefined)
+          throw new Error(`no matching "${event}"; got ${JSON.stringify(this.all(event, since))}`);
+        return found;
+      },
+      { timeout: WAIT_MS, interval: 10 },
+    );
   }
 
-  /** Waits for a message with this text (from `since` on). */
-  waitForLine(line: string, since = 0): Promise<unknown> {
-    return this.waitFor('chat message', ({ name, msg }) => `${name}:${msg}` === line, since);
+  /** Resolves once a message with this text (from `since` on) has arrived. */
+  receivedLine(line: string, since = 0): Promise<unknown> {
+    return this.received('chat message', ({ name, msg }) => `${name}:${msg}` === line, since);
   }
 
-  post(name: string, room: unknown, msg: unknown) {
-    return this.socket.timeout(WAIT_MS).emitWithAck('chat message', { name, room, msg } as never);
+  /** The lecture's `chat message`; resolves with its ack. */
+  post(name: string, room: string, msg: string) {
+    return this.socket.timeout(WAIT_MS).emitWithAck('chat message', { name, room, msg });
   }
 
-  join(name: string, room: unknown) {
-    return this.socket.timeout(WAIT_MS).emitWithAck('join', { name, room } as never);
+  /** `join`; resolves with its ack. */
+  join(name: string, room: string) {
+    return this.socket.timeout(WAIT_MS).emitWithAck('join', { name, room });
   }
 
+  /** `leave`; resolves with its ack. */
   leave() {
     return this.socket.timeout(WAIT_MS).emitWithAck('leave');
   }
 }
 
-/** A fresh server on a free port, and a way to open clients to it. */
-export async function startServer(): Promise<{
-  io: ChatServer;
+/** A fresh chapter server on a free port, and a way to open clients to it. */
+export async function start(options: ServersOptions = {}): Promise<{
+  io: RoomsIo;
   url: string;
   peer: (mode?: Mode) => Promise<Peer>;
-  raw: (namespace: string, auth?: unknown) => ClientSocket;
+  client: (namespace: string, auth?: Record<string, unknown>) => RoomsClient;
   close: () => Promise<void>;
 }> {
-  const { httpServer, io } = createRoomsServer();
-  const { url } = await listening(httpServer);
-  const sockets: ClientSocket[] = [];
+  const { http, io: server } = createServers(options);
+  const { url, close: stop } = await listening(http);
+  const sockets: RoomsClient[] = [];
 
-  /** A connection to `namespace` that is not waited for: for refused connections. */
-  const raw = (namespace: string, auth?: unknown): ClientSocket => {
-    const socket: ClientSocket = connect(url + namespace, {
+  /** A client of `namespace` that is not waited for: for refused connections. */
+  const client = (namespace: string, auth: Record<string, unknown> = {}): RoomsClient => {
+    const socket: RoomsClient = io(url + namespace, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      auth: auth as ChatAuth,
+      auth,
     });
     sockets.push(socket);
     return socket;
   };
 
+  /** A connected /chat client in `mode` (the server's default when left out). */
   const peer = (mode?: Mode) =>
     new Promise<Peer>((resolve, reject) => {
-      const socket = raw('/chat', mode ? { mode } : {});
+      const auth: ChatAuth = mode ? { mode } : {};
+      const socket = client('/chat', { ...auth });
       const recorded = new Peer(socket);
       socket.once('connect', () => resolve(recorded));
       socket.once('connect_error', reject);
     });
 
+  /** Disconnects the clients, then ends every other connection and closes Socket.IO. */
   const close = async () => {
     for (const socket of sockets) socket.disconnect();
-    await io.close();
+    await Promise.all([stop(), server.close()]);
   };
-  return { io, url, peer, raw, close };
+  return { io: server, url, peer, client, close };
 }
 
 /** Resolves with the connect_error message of a refused connection. */
-export function refusal(socket: ClientSocket): Promise<string> {
+export function refusal(socket: RoomsClient): Promise<string> {
   return new Promise((resolve, reject) => {
     socket.once('connect', () => reject(new Error('the connection was accepted')));
     socket.once('connect_error', (error) => resolve(error.message));
