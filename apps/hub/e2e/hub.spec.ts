@@ -1,4 +1,5 @@
-import { findChapter, findHub, listChapters } from '@course/chapters';
+import { createServer } from 'node:http';
+import { findChapter, listChapters } from '@course/chapters';
 import { e2ePorts, ownChapterPortOffset } from '@course/e2e/ports';
 import { type ServerProcess, startChapterServer } from '@course/e2e/server-process';
 import { expect, test } from '@playwright/test';
@@ -9,8 +10,10 @@ import { expect, test } from '@playwright/test';
 
 const OFFSET = ownChapterPortOffset();
 const chapters = listChapters();
-const xhrPort = findChapter('xhr').course.ports.PORT + OFFSET;
-const hubPort = (findHub()?.course.ports.PORT ?? 0) + OFFSET;
+/** A workspace's PORT in this spec's own set: its default (from the metadata) + OFFSET. */
+const shiftedPort = (name: string) => findChapter(name).course.ports.PORT + OFFSET;
+const xhrPort = shiftedPort('xhr');
+const hubPort = shiftedPort('hub');
 let hub: ServerProcess;
 let xhr: ServerProcess | undefined;
 
@@ -63,6 +66,33 @@ test('a running chapter is up, a stopped one down, and the dot follows live', as
   // Start it again: green again.
   xhr = await startChapterServer('xhr', { PORT: String(xhrPort) });
   await expect(xhrDot).toHaveAttribute('data-status', 'up');
+});
+
+test("a stranger on a chapter's port is told apart from the chapter", async ({ page }) => {
+  // Not the chapter: a program that answers every request, /__course included, with a 404.
+  const chapter = chapters.find((c) => c.name !== 'xhr') ?? chapters[0];
+  if (!chapter) throw new Error('the course has no chapters');
+  const stranger = createServer((_req, res) => res.writeHead(404).end('not a chapter'));
+  await new Promise<void>((resolve) =>
+    stranger.listen(shiftedPort(chapter.name), '127.0.0.1', resolve),
+  );
+  try {
+    await page.goto(hubUrl);
+    const dot = page.locator(`li.chapter[data-name="${chapter.name}"] .status`);
+    await expect(dot).toHaveAttribute('data-status', 'taken');
+    await expect(dot).toHaveAttribute(
+      'aria-label',
+      `${chapter.course.title}: its port is taken by another program`,
+    );
+  } finally {
+    stranger.closeAllConnections();
+    await new Promise((resolve) => stranger.close(resolve));
+  }
+  // The program is gone: the port is free, the chapter is not running.
+  await expect(page.locator(`li.chapter[data-name="${chapter.name}"] .status`)).toHaveAttribute(
+    'data-status',
+    'down',
+  );
 });
 
 test("a chapter's link opens the running lesson", async ({ page }) => {

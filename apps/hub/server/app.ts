@@ -2,12 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Chapter, findRepoRoot, isListening, listChapters } from '@course/chapters';
+import { type Chapter, findRepoRoot, listChapters } from '@course/chapters';
 import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express from 'express';
 import { renderReadmePage } from './readme.ts';
+import { type ChapterStatus, chapterStatus } from './status.ts';
 
-export interface HubOptions {
+export type { ChapterStatus } from './status.ts';
+
+/** What `createApp()` takes; every field has a default. */
+export interface AppOptions {
   /** Serves the hub page (Vite or the built bundle). */
   client?: ClientHandler;
   /** The monorepo to read chapters from; the one this file lives in by default. */
@@ -34,7 +38,7 @@ export interface ChapterCard {
  * as a page. Chapters are read from disk on every request, so a new chapter
  * shows up by existing. Returns an Express app that is not listening yet.
  */
-export function createApp(options: HubOptions = {}): express.Express {
+export function createApp(options: AppOptions = {}): express.Express {
   const { client, chapterPortOffset = 0, statusIntervalMs = 2000 } = options;
   const root = options.root ?? findRepoRoot();
   const app = express();
@@ -46,15 +50,15 @@ export function createApp(options: HubOptions = {}): express.Express {
       Object.entries(chapter.course.ports).map(([name, port]) => [name, port + chapterPortOffset]),
     );
 
-  /** Up or down for every chapter, by whether its PORT accepts connections. */
-  const checkAll = async () => {
-    const chapters = listChapters(root);
+  /** Every chapter's status, by name: whether the chapter itself answers on its PORT. */
+  const checkAll = async (): Promise<Record<string, ChapterStatus>> => {
     const states = await Promise.all(
-      chapters.map((chapter) => isListening(chapter.course.ports.PORT + chapterPortOffset)),
+      listChapters(root).map(async (chapter) => {
+        const port = chapter.course.ports.PORT + chapterPortOffset;
+        return [chapter.name, await chapterStatus(chapter, port)] as const;
+      }),
     );
-    return Object.fromEntries(
-      chapters.map((chapter, i) => [chapter.name, states[i] ? 'up' : 'down']),
-    );
+    return Object.fromEntries(states);
   };
 
   // The chapter list, in course order, with links on the host the learner used.

@@ -1,57 +1,30 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { type AddressInfo, createServer as createTcpServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
+import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
 import { listChapters } from '@course/chapters';
 import { type Listening, listening } from '@course/kit/test-server';
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChapterCard, createApp } from '../server/app.ts';
+import type { ChapterCard } from '../server/app.ts';
+import { fakeChapterServer, fakeRepo, freePort, start } from './helpers.ts';
 
-/** A free TCP port: bind one, then let it go. */
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A throwaway repo with chapters `up` (on `upPort`) and `down` (on `downPort`). */
-function fakeRepo(upPort: number, downPort: number): string {
-  const root = mkdtempSync(join(tmpdir(), 'hub-'));
-  writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: [apps/*]\n');
-  const chapters = [
-    ['down', 2, downPort, '# Down chapter\n\nIt has <script>alert(1)</script> in it.\n'],
-    ['up', 1, upPort, '# Up chapter\n\n## Run it\n\n`pnpm lesson up`\n'],
-  ] as const;
-  for (const [name, order, PORT, readme] of chapters) {
-    mkdirSync(join(root, 'apps', name), { recursive: true });
-    const course = { order, title: `${name} title`, summary: `${name} summary`, ports: { PORT } };
-    writeFileSync(
-      join(root, 'apps', name, 'package.json'),
-      JSON.stringify({ name: `@course/${name}`, course }),
-    );
-    writeFileSync(join(root, 'apps', name, 'README.md'), readme);
-  }
-  return root;
-}
-
-let chapterServer: Server;
+let chapterServer: Listening;
 let hub: Listening;
 let root: string;
 
 beforeAll(async () => {
-  chapterServer = createTcpServer((socket) => socket.end());
-  await new Promise<void>((resolve) => chapterServer.listen(0, '127.0.0.1', resolve));
-  const upPort = (chapterServer.address() as AddressInfo).port;
-  root = fakeRepo(upPort, await freePort());
-  hub = await listening(createServer(createApp({ root, statusIntervalMs: 100 })));
+  // Chapters `up` (running) and `down` (stopped).
+  chapterServer = await fakeChapterServer('up');
+  root = fakeRepo([
+    ['down', 2, await freePort(), '# Down chapter\n\nIt has <script>alert(1)</script> in it.\n'],
+    ['up', 1, chapterServer.port, '# Up chapter\n\n## Run it\n\n`pnpm lesson up`\n'],
+  ]);
+  hub = await start({ root, statusIntervalMs: 100 });
 });
 afterAll(async () => {
   await hub.close();
-  await new Promise((resolve) => chapterServer.close(resolve));
+  await chapterServer.close();
 });
 
 describe('the chapter list', () => {
@@ -75,7 +48,7 @@ describe('the chapter list', () => {
   });
 
   it('lists the real course too, in the same order as the metadata', async () => {
-    const real = await listening(createServer(createApp()));
+    const real = await start();
     try {
       const cards = (await (await fetch(`${real.url}/api/chapters`)).json()) as ChapterCard[];
       expect(cards.map((card) => card.name)).toEqual(listChapters().map((chapter) => chapter.name));
@@ -85,7 +58,7 @@ describe('the chapter list', () => {
   });
 
   it('shifts every port by the offset', async () => {
-    const shifted = await listening(createServer(createApp({ root, chapterPortOffset: 10 })));
+    const shifted = await start({ root, chapterPortOffset: 10 });
     try {
       const cards = (await (await fetch(`${shifted.url}/api/chapters`)).json()) as ChapterCard[];
       const plain = (await (await fetch(`${hub.url}/api/chapters`)).json()) as ChapterCard[];
@@ -100,6 +73,27 @@ describe('status', () => {
   it('reports a listening chapter as up and a stopped one as down', async () => {
     const states = await (await fetch(`${hub.url}/api/status`)).json();
     expect(states).toMatchObject({ up: 'up', down: 'down' });
+  });
+
+  it('tells a chapter from a stranger on its port: anything that does not answer /__course as the chapter is taken', async () => {
+    // A TCP server that hangs up at once, an HTTP server with no identity route, another
+    // chapter answering on this one's port, and a server that never answers at all.
+    const strangers = Object.entries({
+      'hangs-up': await listening(createTcpServer((socket) => socket.end())),
+      'no-identity': await listening(createServer((_req, res) => res.writeHead(404).end('no'))),
+      'other-chapter': await fakeChapterServer('xhr'),
+      silent: await listening(createTcpServer(() => {})),
+    });
+    const squatted = await start({
+      root: fakeRepo(strangers.map(([name, server], i) => [name, i + 1, server.port])),
+    });
+    try {
+      const states = await (await fetch(`${squatted.url}/api/status`)).json();
+      expect(states).toEqual(Object.fromEntries(strangers.map(([name]) => [name, 'taken'])));
+    } finally {
+      await squatted.close();
+      await Promise.all(strangers.map(([, server]) => server.close()));
+    }
   });
 
   it('streams status events live over SSE', async () => {

@@ -1,6 +1,6 @@
 import '@course/kit/page.css';
 import './hub.css';
-import type { ChapterCard } from '../../server/app.ts';
+import type { ChapterCard, ChapterStatus } from '../../server/app.ts';
 
 const list = document.getElementById('chapters') as HTMLOListElement;
 const streamState = document.getElementById('stream-state') as HTMLElement;
@@ -57,14 +57,21 @@ function renderCard(card: ChapterCard): HTMLLIElement {
   return item;
 }
 
+/** What each status means, for the dot's label. */
+const STATUS_TEXT: Record<ChapterStatus, string> = {
+  up: 'running',
+  down: 'not running',
+  taken: 'its port is taken by another program',
+};
+
 /** Applies one status event: `{ "xhr": "up", ... }`. */
-function applyStatus(states: Record<string, 'up' | 'down'>): void {
+function applyStatus(states: Record<string, ChapterStatus>): void {
   for (const [name, state] of Object.entries(states)) {
     const entry = dots.get(name);
     if (!entry) continue;
     const { dot, title } = entry;
     dot.dataset.status = state;
-    dot.setAttribute('aria-label', `${title}: ${state === 'up' ? 'running' : 'not running'}`);
+    dot.setAttribute('aria-label', `${title}: ${STATUS_TEXT[state] ?? state}`);
   }
 }
 
