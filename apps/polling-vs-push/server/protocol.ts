@@ -1,5 +1,6 @@
 // What the server and its clients (the page, the benchmark, the tests) agree on.
 // No Node imports here: the page bundles this file too.
+import type { Socket } from 'socket.io-client';
 
 /** The six ways this chapter delivers the same feed, in the order the page shows them. */
 export const TECHNIQUES = [
@@ -33,6 +34,18 @@ export interface FeedMessage {
   publishedAt: number;
   text: string;
 }
+
+/** The Socket.IO events the server emits: one `feed` per message, then `end`. */
+export interface FeedEvents {
+  feed: (message: FeedMessage) => void;
+  end: () => void;
+}
+
+/** What a Socket.IO client of the feed sends: nothing, the feed flows one way. */
+export type NoEvents = Record<never, never>;
+
+/** A Socket.IO client of the feed, typed by its events. */
+export type FeedClient = Socket<FeedEvents, NoEvents>;
 
 /** Answer of the two polling routes. */
 export interface PollAnswer {

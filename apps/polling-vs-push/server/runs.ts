@@ -100,7 +100,7 @@ export class Run extends EventEmitter {
     this.sent.set(technique, (this.sent.get(technique) ?? 0) + count);
   }
 
-  /** Records receipts: [seq, receivedAt] pairs. Returns an error sentence for bad ones. */
+  /** Records receipts: [seq, receivedAt] pairs, already checked against the run (hardening.ts). */
   receive(technique: Technique, pairs: [number, number][]): void {
     const receipts = this.#receipts.get(technique);
     if (!receipts) return;
@@ -186,14 +186,24 @@ function summarize(latencies: number[]): LatencySummary | null {
   };
 }
 
+/** How many runs a registry keeps, and for how long. */
+export interface RunLimits {
+  /** Runs kept at once; creating one more drops the oldest. 16 by default. */
+  maxRuns?: number;
+  /** A run nobody touched for this long is dropped when the next one is created. 10 min by default. */
+  idleMs?: number;
+}
+
 /** Every run the server knows, bounded in number and in idle time. */
 export class RunRegistry {
   readonly #runs = new Map<string, Run>();
+  private readonly maxRuns: number;
+  private readonly idleMs: number;
 
-  constructor(
-    private readonly maxRuns: number,
-    private readonly idleMs: number,
-  ) {}
+  constructor({ maxRuns = 16, idleMs = 10 * 60_000 }: RunLimits = {}) {
+    this.maxRuns = maxRuns;
+    this.idleMs = idleMs;
+  }
 
   create(request: Required<RunRequest>): Run {
     const now = Date.now();

@@ -1,3 +1,4 @@
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -71,8 +72,38 @@ export class WireMeter {
     tally?.live.delete(socket);
   }
 
+  /** An upgraded socket (WebSocket, Socket.IO's upgrade) is `tally`'s from its handshake until it closes. */
+  upgraded(socket: Socket, tally?: TrafficTally): void {
+    this.begin(socket, tally);
+    socket.once('close', () => this.end(socket, tally));
+  }
+
   /** Brings `tally` up to date with the sockets it is still using. */
   flush(tally: TrafficTally): void {
     for (const socket of tally.live) this.take(socket, tally);
+  }
+
+  /**
+   * Counts every HTTP request `server` answers, from its first byte to its
+   * response's last, for the tally `tallyOf` names for its URL. Call it after
+   * every other `request` listener is in place (Socket.IO's too): it goes first.
+   */
+  meterRequests(
+    server: HttpServer,
+    tallyOf: (url: string | undefined) => TrafficTally | undefined,
+  ) {
+    // Credit each request's bytes to its technique once its response is over (or cut short).
+    server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+      const tally = tallyOf(req.url);
+      this.begin(req.socket, tally);
+      let counted = false;
+      const end = () => {
+        if (counted) return;
+        counted = true;
+        this.end(req.socket, tally);
+      };
+      res.once('finish', end);
+      res.once('close', end);
+    });
   }
 }

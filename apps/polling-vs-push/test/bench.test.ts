@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markdownTable, runBench, sanityProblems } from '../bench/run-bench.ts';
 import type { RunStats, TechniqueStats } from '../server/protocol.ts';
-import { startServer, type TestServer } from './helpers.ts';
+import { start, type TestServer } from './helpers.ts';
 
 // The CI smoke run of the benchmark: a small feed, every technique, sanity checks.
 // Short polling every 25 ms against a message every 100 ms means most polls come
@@ -38,7 +38,7 @@ function checkSanity(result: RunStats) {
 describe('runBench with Node clients, in process', () => {
   let t: TestServer;
   beforeEach(async () => {
-    t = await startServer();
+    t = await start();
   });
   afterEach(() => t.close());
 

@@ -1,14 +1,18 @@
 import { type Listening, listening } from '@course/kit/test-server';
-import { createFeedServer, type FeedServer, type FeedServerOptions } from '../server/app.ts';
+import { createServers, type Servers, type ServersOptions } from '../server/app.ts';
 import type { RunRequest, RunStats, Technique, TechniqueStats } from '../server/protocol.ts';
+import { RunRegistry } from '../server/runs.ts';
 
-export interface TestServer extends Listening {
-  server: FeedServer;
+/** A listening chapter server, with the runs it serves (the tests look inside). */
+export interface TestServer extends Listening, Servers {
+  runs: RunRegistry;
 }
 
-export async function startServer(options: FeedServerOptions = {}): Promise<TestServer> {
-  const server = createFeedServer(options);
-  return { ...(await listening(server)), server };
+/** Starts the chapter's servers on a free port; `options.runs` is a fresh registry unless given. */
+export async function start(options: ServersOptions = {}): Promise<TestServer> {
+  const runs = options.runs ?? new RunRegistry();
+  const servers = createServers({ ...options, runs });
+  return { ...(await listening(servers.http)), ...servers, runs };
 }
 
 export async function postJson(url: string, body: unknown): Promise<Response> {
@@ -49,16 +53,4 @@ export async function statsOf(
   const found = stats.techniques.find((t) => t.technique === technique);
   if (!found) throw new Error(`no ${technique} in run ${id}`);
   return found;
-}
-
-/** Polls `check` until it returns true or `ms` pass. */
-export async function eventually(
-  check: () => boolean | Promise<boolean>,
-  ms = 10_000,
-): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

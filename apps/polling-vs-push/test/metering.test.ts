@@ -2,23 +2,15 @@ import { connect } from 'node:net';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunStats } from '../server/protocol.ts';
-import {
-  createRun,
-  eventually,
-  postJson,
-  startRun,
-  startServer,
-  statsOf,
-  type TestServer,
-} from './helpers.ts';
+import type { FeedClient, RunStats } from '../server/protocol.ts';
+import { createRun, postJson, start, startRun, statsOf, type TestServer } from './helpers.ts';
 
 // The server's byte counts, checked against what a raw TCP client actually sent and read.
 
 // A fresh server for every test: its byte counts start from zero.
 let t: TestServer;
 beforeEach(async () => {
-  t = await startServer();
+  t = await start();
 });
 afterEach(() => t.close());
 
@@ -60,7 +52,7 @@ describe('bytes on the wire', () => {
   it('a short poll is credited exactly the bytes of its request and response', async () => {
     const run = await createRun(t.url, { messages: 2, rate: 100 });
     await startRun(t.url, run.id);
-    await eventually(() => t.server.runs.get(run.id)?.state === 'published');
+    await expect.poll(() => t.runs.get(run.id)?.state).toBe('published');
     const host = `Host: 127.0.0.1:${t.port}\r\n`;
     // Same socket: an unrelated request first, then two polls.
     const [other, poll1, poll2] = await rawExchanges([
@@ -127,7 +119,7 @@ describe('bytes on the wire', () => {
     });
     const res = await postJson(`${t.url}/api/runs/${created.id}/start`, {});
     const started = (await res.json()) as RunStats;
-    const first = t.server.runs.get(created.id)?.log[0];
+    const first = t.runs.get(created.id)?.log[0];
     expect(started).toMatchObject({
       state: 'publishing',
       published: 1,
@@ -138,8 +130,8 @@ describe('bytes on the wire', () => {
   it('payloadBytes is the average size of the messages published', async () => {
     const run = await createRun(t.url, { messages: 12, rate: 100 });
     await startRun(t.url, run.id);
-    await eventually(() => t.server.runs.get(run.id)?.state === 'published');
-    const log = t.server.runs.get(run.id)?.log ?? [];
+    await expect.poll(() => t.runs.get(run.id)?.state).toBe('published');
+    const log = t.runs.get(run.id)?.log ?? [];
     const total = log.reduce((sum, m) => sum + Buffer.byteLength(JSON.stringify(m)), 0);
     const stats = (await (await fetch(`${t.url}/api/runs/${run.id}`)).json()) as RunStats;
     expect(stats.published).toBe(12);
@@ -149,7 +141,7 @@ describe('bytes on the wire', () => {
   it('long polls count the messages they sent', async () => {
     const run = await createRun(t.url, { messages: 3, rate: 100 });
     await startRun(t.url, run.id);
-    await eventually(() => t.server.runs.get(run.id)?.state === 'published');
+    await expect.poll(() => t.runs.get(run.id)?.state).toBe('published');
     await (await fetch(`${t.url}/feed/long-poll?run=${run.id}&after=1`)).json();
     expect((await statsOf(t.url, run.id, 'long-poll')).sent).toBe(2);
   });
@@ -173,8 +165,9 @@ describe('bytes on the wire', () => {
     const frames: string[] = [];
     ws.on('message', (data) => frames.push(String(data)));
     await new Promise((resolve) => ws.once('open', resolve));
+    const closed = new Promise((resolve) => ws.once('close', resolve));
     await startRun(t.url, run.id);
-    await new Promise((resolve) => ws.once('close', resolve));
+    await closed;
     const stats = await statsOf(t.url, run.id, 'websocket');
     // Three server frames (2-byte header + payload each) and a close frame with its reason,
     // plus the 101 handshake; the client sent its upgrade request and a masked close frame.
@@ -189,16 +182,21 @@ describe('bytes on the wire', () => {
 
   it('Socket.IO over WebSocket alone is credited one request and one connection', async () => {
     const run = await createRun(t.url, { messages: 2, rate: 100, techniques: ['socket.io'] });
-    const socket = io(t.url, { query: { run: run.id }, forceNew: true, transports: ['websocket'] });
+    const socket: FeedClient = io(t.url, {
+      query: { run: run.id },
+      forceNew: true,
+      transports: ['websocket'],
+    });
     await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
     const open = await statsOf(t.url, run.id, 'socket.io');
     expect(open).toMatchObject({ requests: 1, connections: 1, open: 1 });
     expect(open.bytesUp).toBeGreaterThan(100);
     expect(open.bytesDown).toBeGreaterThan(100);
+    const ended = new Promise((resolve) => socket.once('end', () => resolve(undefined)));
     await startRun(t.url, run.id);
-    await new Promise((resolve) => socket.once('end', () => resolve(undefined)));
+    await ended;
     socket.disconnect();
-    await eventually(async () => (await statsOf(t.url, run.id, 'socket.io')).open === 0);
+    await expect.poll(async () => (await statsOf(t.url, run.id, 'socket.io')).open).toBe(0);
     const closed = await statsOf(t.url, run.id, 'socket.io');
     expect(closed).toMatchObject({ requests: 1, connections: 1, sent: 2 });
     expect(closed.bytesDown).toBeGreaterThan(open.bytesDown);
@@ -206,10 +204,14 @@ describe('bytes on the wire', () => {
 
   it('Socket.IO’s polling requests are credited to it', async () => {
     const run = await createRun(t.url, { messages: 2, rate: 100, techniques: ['socket.io'] });
-    const socket = io(t.url, { query: { run: run.id }, forceNew: true, transports: ['polling'] });
+    const socket: FeedClient = io(t.url, {
+      query: { run: run.id },
+      forceNew: true,
+      transports: ['polling'],
+    });
     await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
     socket.disconnect();
-    await eventually(async () => (await statsOf(t.url, run.id, 'socket.io')).open === 0);
+    await expect.poll(async () => (await statsOf(t.url, run.id, 'socket.io')).open).toBe(0);
     const stats = await statsOf(t.url, run.id, 'socket.io');
     // The handshake GET and the POST of the connect packet, at least.
     expect(stats.requests).toBeGreaterThanOrEqual(2);
@@ -227,7 +229,7 @@ describe('bytes on the wire', () => {
     expect(midway.open).toBe(1);
     expect(midway.bytesDown).toBeGreaterThan(100);
     await reader?.cancel();
-    await eventually(async () => (await statsOf(t.url, run.id, 'stream')).open === 0);
+    await expect.poll(async () => (await statsOf(t.url, run.id, 'stream')).open).toBe(0);
   });
 });
 
@@ -235,8 +237,8 @@ describe('receipts', () => {
   it('turn into latency, duplicates and losses', async () => {
     const run = await createRun(t.url, { messages: 3, rate: 100, techniques: ['websocket'] });
     await startRun(t.url, run.id);
-    await eventually(() => t.server.runs.get(run.id)?.state === 'published');
-    const published = t.server.runs.get(run.id)?.log ?? [];
+    await expect.poll(() => t.runs.get(run.id)?.state).toBe('published');
+    const published = t.runs.get(run.id)?.log ?? [];
     const at = (seq: number, plus: number) => (published[seq - 1]?.publishedAt ?? 0) + plus;
     const res = await postJson(`${t.url}/api/runs/${run.id}/receipts`, {
       receipts: {
@@ -261,8 +263,8 @@ describe('receipts', () => {
   it('summarize latency as count, mean, p50, p95 and max, rounded to 0.1 ms', async () => {
     const run = await createRun(t.url, { messages: 4, rate: 100, techniques: ['sse'] });
     await startRun(t.url, run.id);
-    await eventually(() => t.server.runs.get(run.id)?.state === 'published');
-    const published = t.server.runs.get(run.id)?.log ?? [];
+    await expect.poll(() => t.runs.get(run.id)?.state).toBe('published');
+    const published = t.runs.get(run.id)?.log ?? [];
     const at = (seq: number, plus: number) => (published[seq - 1]?.publishedAt ?? 0) + plus;
     // Out of order on purpose: the server sorts them.
     const res = await postJson(`${t.url}/api/runs/${run.id}/receipts`, {

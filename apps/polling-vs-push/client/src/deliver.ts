@@ -3,6 +3,7 @@
 // packages standing in for the browser's EventSource and WebSocket.
 import type { io as ioFunction } from 'socket.io-client';
 import {
+  type FeedClient,
   type FeedMessage,
   type PollAnswer,
   preciseNow,
@@ -193,7 +194,7 @@ function websocket(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
 function socketIo(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
   const ready = deferred();
   const done = deferred();
-  const socket = env.io(env.baseUrl, { query: { run: run.id }, forceNew: true });
+  const socket: FeedClient = env.io(env.baseUrl, { query: { run: run.id }, forceNew: true });
   socket.on('connect', () => ready.resolve());
   socket.on('connect_error', (err: Error) => {
     const failed = new Error(`Socket.IO: ${err.message}`);
@@ -201,7 +202,7 @@ function socketIo(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
     done.reject(failed);
     socket.disconnect();
   });
-  socket.on('feed', (message: FeedMessage) => onMessage(message, preciseNow()));
+  socket.on('feed', (message) => onMessage(message, preciseNow()));
   socket.on('end', () => {
     socket.disconnect();
     done.resolve();
