@@ -148,7 +148,7 @@ try {
   for (const [technique, error] of Object.entries(result.errors))
     console.log(`Error (${technique}): ${error}`);
   const checked = claims(result);
-  console.log("\nThe issue's sanity checks, on this run:");
+  console.log('\nThe sanity checks, on this run:');
   for (const { claim, holds } of checked)
     console.log(`- ${holds ? 'holds' : 'does NOT hold'}: ${claim}`);
   const problems = checked.filter((c) => !c.holds).map((c) => c.claim);

@@ -2,8 +2,9 @@ import { ownPort } from '@course/e2e/ports';
 import { type ServerProcess, startChapterServer } from '@course/e2e/server-process';
 import { expect, test } from '@playwright/test';
 
-// Dev mode: Vite's HMR WebSocket shares the chapter's HTTP server with the feed's
-// own WebSocket and Socket.IO. The chapter's upgrade routing must leave it alone.
+// Dev mode: the page comes from Vite through the chapter's server, and Vite's HMR
+// WebSocket has a port of its own, beside the feed's WebSocket and Socket.IO on
+// the chapter's. Live reload must stay connected while all six run.
 // This spec runs its own dev server on a port of its own and stops it afterwards.
 
 const port = ownPort('polling-vs-push');
@@ -33,7 +34,7 @@ test('in dev mode, HMR connects and stays connected while all six run', async ({
     /^Run \w+ done: every technique finished, 0 messages lost in all\.$/,
     { timeout: 40_000 },
   );
-  // engine.io would end an upgrade it does not own after 1 s; wait past that.
+  // engine.io ends an upgrade it does not own after 1 s if nobody answered it; wait past that.
   await page.waitForTimeout(1500);
   expect(logs.filter((line) => /server connection lost|failed to connect/i.test(line))).toEqual([]);
 });
