@@ -1,10 +1,11 @@
-import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:http';
-import { type ClientHandler, defineChapter, intVar } from '@course/kit';
+import { type ClientHandler, check, defineChapter, intVar } from '@course/kit';
 import express, { type Request, type Response } from 'express';
+import { clientAddress, countdownQuery, LimitStreamQuery, StreamQuota } from './hardening.ts';
 import { EventStream, type SseEvent } from './stream.ts';
 
-export interface CountdownAppOptions {
+/** What `createApp()` can be told; every field has a default. */
+export interface AppOptions {
   /** Serves the pages (Vite or the built bundle). Tests leave it out and get the API alone. */
   client?: ClientHandler;
   /** Time between two numbers of the countdown. The lecture waits 1 s. */
@@ -54,28 +55,15 @@ export const NAMED_SCRIPT: readonly SseEvent[] = [
   { id: '5', event: 'end', data: 'That was every event.' },
 ];
 
+/** `?dropAfter=N` of both countdowns: from 0 to START. */
+const CountdownQuery = countdownQuery(START);
+
 /** How long `/limit-stream` waits between two ticks. */
 const LIMIT_TICK_MS = 1000;
-
-/** The address a stream is counted against, with IPv4-mapped IPv6 shortened. */
-function clientAddress(req: IncomingMessage): string {
-  const address = req.socket.remoteAddress ?? 'unknown';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
-}
 
 /** Sends `{ error }` with `status`: every failure of this API has this shape. */
 function fail(res: Response, status: number, error: string): void {
   res.status(status).json({ error });
-}
-
-/** Reads `?dropAfter=N` (0–10): the count after which the server cuts the connection. */
-function dropAfterParam(req: Request): { value?: number; error?: string } {
-  const raw = req.query.dropAfter;
-  if (raw === undefined) return {};
-  const value = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || value > START)
-    return { error: `"dropAfter" must be an integer from 0 to ${START}` };
-  return { value };
 }
 
 /**
@@ -100,7 +88,7 @@ export function resumeIndex(
  * the connection-limit demo, and `/stats`. Returns an Express app that is not
  * listening yet.
  */
-export function createApp(options: CountdownAppOptions = {}): express.Express {
+export function createApp(options: AppOptions = {}): express.Express {
   const {
     client,
     intervalMs = 1000,
@@ -112,9 +100,8 @@ export function createApp(options: CountdownAppOptions = {}): express.Express {
   app.disable('x-powered-by');
   app.disable('etag');
 
-  /** Open streams per client address; the sum is `/stats`' activeStreams. */
-  const perAddress = new Map<string, number>();
-  let activeStreams = 0;
+  /** Open streams per client address, bounded: the flood control of `hardening.ts`. */
+  const quota = new StreamQuota(maxStreamsPerClient);
 
   /**
    * Answers with `text/event-stream` and returns the stream, or answers 429
@@ -123,19 +110,11 @@ export function createApp(options: CountdownAppOptions = {}): express.Express {
    */
   function openStream(req: Request, res: Response, lecture = false): EventStream | undefined {
     const address = clientAddress(req);
-    const held = perAddress.get(address) ?? 0;
-    if (held >= maxStreamsPerClient) {
+    if (!quota.take(address)) {
       res.set('Retry-After', '5');
-      fail(
-        res,
-        429,
-        `too many open streams from ${address}: at most ${maxStreamsPerClient} at once. ` +
-          'Close one (or let a countdown finish) and try again.',
-      );
+      fail(res, 429, quota.refusal(address));
       return undefined;
     }
-    perAddress.set(address, held + 1);
-    activeStreams++;
 
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
@@ -146,12 +125,8 @@ export function createApp(options: CountdownAppOptions = {}): express.Express {
     });
     res.flushHeaders();
     const stream = new EventStream(res);
-    res.on('close', () => {
-      activeStreams--;
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left === 0) perAddress.delete(address);
-      else perAddress.set(address, left);
-    });
+    // The client left or the stream ended: it no longer counts against its address.
+    res.on('close', () => quota.release(address));
     if (!lecture) {
       stream.retry(retryMs);
       stream.every(heartbeatMs, () => stream.comment('heartbeat'));
@@ -181,14 +156,15 @@ export function createApp(options: CountdownAppOptions = {}): express.Express {
   function countdownRoute(fixed: boolean) {
     const script = countdownScript(fixed);
     return (req: Request, res: Response) => {
-      const dropAfter = dropAfterParam(req);
-      if (dropAfter.error) return fail(res, 400, dropAfter.error);
+      const query = check(CountdownQuery, req.query);
+      if (!query.ok) return fail(res, 400, query.error);
+      const { dropAfter } = query.value;
       const from = fixed ? resumeIndex(script, req.get('last-event-id')) : 0;
       // The client already saw the end: 204 tells EventSource to stop for good.
       if (from === 'done') return void res.status(204).end();
       const stream = openStream(req, res, !fixed);
       if (!stream) return;
-      const drop = dropAfter.value === undefined ? undefined : countData(dropAfter.value);
+      const drop = dropAfter === undefined ? undefined : countData(dropAfter);
       play(stream, script, from, drop);
     };
   }
@@ -209,8 +185,9 @@ export function createApp(options: CountdownAppOptions = {}): express.Express {
 
   // A stream that stays open until the client leaves: the connection-limit demo.
   app.get('/limit-stream', (req, res) => {
-    const slot = String(req.query.slot ?? '');
-    if (!/^[1-9]\d?$/.test(slot)) return fail(res, 400, '"slot" must be an integer from 1 to 99');
+    const query = check(LimitStreamQuery, req.query);
+    if (!query.ok) return fail(res, 400, query.error);
+    const { slot } = query.value;
     const stream = openStream(req, res);
     if (!stream) return;
     let ticks = 0;
@@ -223,7 +200,7 @@ export function createApp(options: CountdownAppOptions = {}): express.Express {
 
   // How many streams are open right now: each holds timers until its client goes away.
   app.get('/stats', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ activeStreams });
+    res.set('Cache-Control', 'no-store').json({ activeStreams: quota.open });
   });
 
   if (client) app.use(client);

@@ -1,7 +1,7 @@
 import type { Listening } from '@course/kit/test-server';
 import { EventSource, type FetchLike } from 'eventsource';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, waitFor } from './helpers.ts';
+import { start } from './helpers.ts';
 
 // The `eventsource` package (v4): a real EventSource that reconnects as a browser does.
 
@@ -13,8 +13,8 @@ afterEach(async () => {
 });
 
 /** A started app, closed after the test. */
-async function app(options: Parameters<typeof startApp>[0], port?: number): Promise<Listening> {
-  const server = await startApp(options, port);
+async function app(options: Parameters<typeof start>[0], port?: number): Promise<Listening> {
+  const server = await start(options, port);
   cleanup.push(() => server.close());
   return server;
 }
@@ -72,7 +72,7 @@ describe('the fixed countdown with a real EventSource', () => {
   it('counts 10 to 0 once, closes on the end event, and makes one request', async () => {
     const { url } = await app({ intervalMs: 30 });
     const seen = observe(`${url}/countdown`, true);
-    await waitFor(() => seen.ends === 1, 'the end event');
+    await expect.poll(() => seen.ends, { message: 'the end event' }).toBe(1);
     expect(seen.source.readyState).toBe(EventSource.CLOSED);
     expect(seen.counts).toEqual(COUNTDOWN);
     expect(seen.ids).toEqual(COUNTDOWN.map(String));
@@ -85,7 +85,9 @@ describe('the fixed countdown with a real EventSource', () => {
   it('a client that ignores the end event reconnects once, gets 204 and stops', async () => {
     const { url } = await app({ intervalMs: 30, retryMs: 50 });
     const seen = observe(`${url}/countdown`, false);
-    await waitFor(() => seen.errors.some((error) => error.code === 204), 'the 204');
+    await expect
+      .poll(() => seen.errors.map((error) => error.code), { message: 'the 204' })
+      .toContain(204);
     expect(seen.counts).toEqual(COUNTDOWN);
     expect(seen.ends).toBe(1);
     expect(seen.requests).toEqual([null, 'end']);
@@ -97,9 +99,9 @@ describe('the fixed countdown with a real EventSource', () => {
   it('uses the retry: the server sends as its reconnection delay', async () => {
     const { url } = await app({ intervalMs: 20, retryMs: 600 });
     const seen = observe(`${url}/countdown?dropAfter=8`, true);
-    await waitFor(() => seen.errors.length === 1, 'the drop');
+    await expect.poll(() => seen.errors, { message: 'the drop' }).toHaveLength(1);
     const dropped = Date.now();
-    await waitFor(() => seen.requests.length === 2, 'the reconnect');
+    await expect.poll(() => seen.requests, { message: 'the reconnect' }).toHaveLength(2);
     // Measured from our side; the library waits the server's 600 ms, not its default 3 s.
     expect(Date.now() - dropped).toBeGreaterThanOrEqual(500);
     expect(Date.now() - dropped).toBeLessThan(2900);
@@ -108,7 +110,7 @@ describe('the fixed countdown with a real EventSource', () => {
   it('resumes after a dropped connection with no number twice or missing', async () => {
     const { url } = await app({ intervalMs: 30, retryMs: 50 });
     const seen = observe(`${url}/countdown?dropAfter=5`, true);
-    await waitFor(() => seen.ends === 1, 'the end event');
+    await expect.poll(() => seen.ends, { message: 'the end event' }).toBe(1);
     expect(seen.counts).toEqual(COUNTDOWN);
     expect(seen.requests).toEqual([null, '5']);
     expect(seen.errors).toEqual([{ code: undefined, readyState: EventSource.CONNECTING }]);
@@ -117,10 +119,10 @@ describe('the fixed countdown with a real EventSource', () => {
   it('resumes across a server restart, from Last-Event-ID alone', async () => {
     // A long interval, so the restart lands mid-countdown even on a slow machine.
     const options = { intervalMs: 150, retryMs: 100 };
-    const first = await startApp(options);
+    const first = await start(options);
     const { port, url } = first;
     const seen = observe(`${url}/countdown`, true);
-    await waitFor(() => seen.counts.includes(7), 'count 7');
+    await expect.poll(() => seen.counts, { message: 'count 7' }).toContain(7);
     await first.close();
     const seenBeforeRestart = seen.counts.length;
     // Down for a while: the client keeps retrying and failing.
@@ -128,7 +130,7 @@ describe('the fixed countdown with a real EventSource', () => {
     expect(seen.source.readyState).toBe(EventSource.CONNECTING);
     // A brand-new app: it remembers nothing about this client.
     await app(options, port);
-    await waitFor(() => seen.ends === 1, 'the end event after the restart');
+    await expect.poll(() => seen.ends, { message: 'the end event after the restart' }).toBe(1);
     expect(seen.counts).toEqual(COUNTDOWN);
     expect(seen.counts.length).toBeGreaterThan(seenBeforeRestart);
     // Every reconnect carried the id of the last event the client had, and nothing else did.
@@ -144,7 +146,9 @@ describe("the lecture's stream with a real EventSource", () => {
     const { url } = await app({ intervalMs: 20 });
     // No retry: from the server, so the library waits its default 3 s before reconnecting.
     const seen = observe(`${url}/lecture-countdown`, false);
-    await waitFor(() => seen.counts.length >= 13, 'the second run', 15_000);
+    await expect
+      .poll(() => seen.counts.length, { message: 'the second run' })
+      .toBeGreaterThanOrEqual(13);
     expect(seen.counts.slice(0, 13)).toEqual([...COUNTDOWN, 10, 9]);
     expect(seen.requests.slice(0, 2)).toEqual([null, null]);
     expect(seen.ids.every((id) => id === '')).toBe(true);

@@ -1,10 +1,10 @@
 import { createServer, type IncomingHttpHeaders, request } from 'node:http';
 import { type Listening, listening } from '@course/kit/test-server';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { type CountdownAppOptions, createApp } from '../server/app.ts';
+import { type AppOptions, createApp } from '../server/app.ts';
 
-/** Starts the chapter's app on a free port (or `port`) with `options`. */
-export function startApp(options: CountdownAppOptions = {}, port = 0): Promise<Listening> {
+/** Starts the chapter's app on a free port (or `port`) with `options`: its `url` and `close()`. */
+export function start(options: AppOptions = {}, port = 0): Promise<Listening> {
   return listening(createServer(createApp(options)), port);
 }
 
@@ -71,15 +71,6 @@ export function fixedEvents(from: number): EventSourceMessage[] {
     events.push({ id: String(cnt), event: undefined, data: `{"id":"kgh","cnt":${cnt}}` });
   events.push({ id: 'end', event: 'end', data: '{"id":"kgh","done":true}' });
   return events;
-}
-
-/** Resolves when `check()` is true, polling every 20 ms; rejects with `what` after `ms`. */
-export async function waitFor(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** `activeStreams` from GET /stats. */

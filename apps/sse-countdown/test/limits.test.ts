@@ -5,7 +5,7 @@ import { type ClientHandler, parseEnv } from '@course/kit';
 import { type Listening, listening } from '@course/kit/test-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import chapter, { createApp } from '../server/app.ts';
-import { activeStreams, liveTimers, readStream, startApp, waitFor } from './helpers.ts';
+import { activeStreams, liveTimers, readStream, start } from './helpers.ts';
 
 // Heartbeats, the per-address bound, and cleanup when clients go away.
 
@@ -14,8 +14,8 @@ afterEach(async () => {
   for (const undo of cleanup.splice(0).reverse()) await undo();
 });
 
-async function app(options: Parameters<typeof startApp>[0]): Promise<Listening> {
-  const server = await startApp(options);
+async function app(options: Parameters<typeof start>[0]): Promise<Listening> {
+  const server = await start(options);
   cleanup.push(() => server.close());
   return server;
 }
@@ -49,17 +49,6 @@ function hold(url: string, path: string): Promise<Held> {
   });
 }
 
-/** Polls /stats until activeStreams is `n`; fails after 15 s. */
-async function untilStreams(url: string, n: number): Promise<void> {
-  const until = Date.now() + 15_000;
-  let now = await activeStreams(url);
-  while (now !== n) {
-    if (Date.now() > until) throw new Error(`activeStreams stayed at ${now}, expected ${n}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    now = await activeStreams(url);
-  }
-}
-
 describe('heartbeat', () => {
   it('writes a comment line between events when the interval is long', async () => {
     const { url } = await app({ intervalMs: 120, heartbeatMs: 40 });
@@ -72,7 +61,12 @@ describe('heartbeat', () => {
   it('keeps an otherwise silent stream alive with comments only', async () => {
     const { url } = await app({ heartbeatMs: 30 });
     const held = await hold(url, '/limit-stream?slot=1');
-    await waitFor(() => held.text().split(': heartbeat\n\n').length > 3, 'three heartbeats', 5000);
+    await expect
+      .poll(() => held.text().split(': heartbeat\n\n').length, {
+        message: 'three heartbeats',
+        timeout: 5000,
+      })
+      .toBeGreaterThan(3);
   });
 });
 
@@ -93,7 +87,7 @@ describe('the per-address bound', () => {
     });
 
     first.req.destroy();
-    await untilStreams(url, 1);
+    await expect.poll(() => activeStreams(url), { message: 'activeStreams' }).toBe(1);
     const again = await hold(url, '/named-events');
     expect(again.res.statusCode).toBe(200);
     // Two open again: the next one is refused.
@@ -182,7 +176,7 @@ describe('cleanup', () => {
     expect(liveTimers() - before).toBeGreaterThanOrEqual(200);
 
     for (const client of clients) client.req.destroy();
-    await untilStreams(url, 0);
+    await expect.poll(() => activeStreams(url), { message: 'activeStreams' }).toBe(0);
     expect(liveTimers() - before).toBeLessThanOrEqual(2);
   });
 });
@@ -192,7 +186,9 @@ describe('/limit-stream', () => {
     const { url } = await app({});
     const held = await hold(url, '/limit-stream?slot=99');
     expect(held.res.statusCode).toBe(200);
-    await waitFor(() => held.text().includes('event: tick\n'), 'the first tick', 5000);
+    await expect
+      .poll(held.text, { message: 'the first tick', timeout: 5000 })
+      .toContain('event: tick\n');
     expect(held.text()).toBe(
       'retry: 1000\n\nevent: hello\nid: 0\ndata: slot 99 is open\n\nevent: tick\nid: 1\ndata: 1\n\n',
     );
@@ -265,7 +261,7 @@ describe('the chapter as pnpm start runs it (server/app.ts default export)', () 
     cleanup.push(close);
     expect(await (await fetch(`${url}/page`)).text()).toBe('the page');
     const streaming = readStream(url, '/countdown?dropAfter=8');
-    await untilStreams(url, 1);
+    await expect.poll(() => activeStreams(url), { message: 'activeStreams' }).toBe(1);
     expect((await fetch(`${url}/countdown`)).status).toBe(429);
     const read = await streaming;
     expect(read.retries).toEqual([1500]);
