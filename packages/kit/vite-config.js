@@ -33,7 +33,7 @@ export function chapterViteConfig(chapterDir) {
 
 /**
  * Vitest config for a chapter's integration tests: `test/**\/*.test.ts`, plus a
- * JSON report that `pnpm test` sums into its closing line.
+ * JSON report that `pnpm test` sums into its closing line, and 10 s for `expect.poll`.
  * @returns {import('vitest/config').ViteUserConfig}
  */
 export function chapterTestConfig() {
@@ -42,6 +42,8 @@ export function chapterTestConfig() {
       include: ['test/**/*.test.ts'],
       environment: 'node',
       testTimeout: 20_000,
+      // Tests wait on real sockets and timers, and the machine may be busy: expect.poll() waits up to 10 s.
+      expect: { poll: { timeout: 10_000 } },
       reporters: ['default', 'json'],
       outputFile: { json: 'test-results/vitest.json' },
     },
