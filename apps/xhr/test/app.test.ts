@@ -1,8 +1,8 @@
-import { createServer, request } from 'node:http';
+import { request } from 'node:http';
 import { connect } from 'node:net';
-import { type Listening, listening } from '@course/kit/test-server';
+import type { Listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../server/app.ts';
+import { start } from './helpers.ts';
 
 let server: Listening;
 let url: string;
@@ -10,9 +10,9 @@ let url: string;
 let patient: Listening;
 
 beforeAll(async () => {
-  server = await listening(createServer(createApp({ ajax3DelayMs: 300 })));
+  server = await start({ ajax3DelayMs: 300 });
   url = server.url;
-  patient = await listening(createServer(createApp({ ajax3DelayMs: 30_000 })));
+  patient = await start({ ajax3DelayMs: 30_000 });
 });
 afterAll(() => Promise.all([server.close(), patient.close()]));
 
