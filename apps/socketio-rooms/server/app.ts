@@ -86,16 +86,19 @@ export function createServers(options: ServersOptions = {}): Servers {
       for (const room of roomsOf(socket)) touch(room);
     };
 
+    // #region fixed:leave-others
     /** Explicit mode: leave every room but `keep`, returning the one left (or null). */
     const leaveOthers = (keep: string | null): string | null => {
       let left: string | null = null;
       for (const room of roomsOf(socket)) {
         if (room === keep) continue;
+        // fix: the call the lecture never makes; it is what takes a socket out of a room
         socket.leave(room);
         left = room;
       }
       return left;
     };
+    // #endregion
 
     // The lecture's event: join the room it names and send the message there.
     socket.on('chat message', (data, ack) => {
@@ -105,42 +108,70 @@ export function createServers(options: ServersOptions = {}): Servers {
       if (log) console.log('message from client:', { mode, name, room, msg });
 
       rename(name);
-      // The fix: in explicit mode, posting to another room leaves the previous one.
-      if (mode === 'explicit') leaveOthers(room);
-      // The lecture's handler: join the room (a no-op if already in it) …
-      socket.join(room);
-      // … and send to everyone in that room, the sender included.
-      chat.to(room).emit('chat message', { name, msg });
+      if (mode === 'lecture') {
+        // #region lecture:chat-message
+        // The lecture's handler: join the room (a no-op if already in it) …
+        // pitfall: joins each room it posts to and leaves none, so room A still reaches it after B
+        socket.join(room);
+        // … and send to everyone in that room, the sender included.
+        chat.to(room).emit('chat message', { name, msg });
+        // #endregion
+      } else {
+        // #region fixed:chat-message
+        // fix: leave the room it was in first, so a socket is in one room at a time
+        leaveOthers(room);
+        // The lecture's handler: join the room (a no-op if already in it) …
+        socket.join(room);
+        // … and send to everyone in that room, the sender included.
+        chat.to(room).emit('chat message', { name, msg });
+        // #endregion
+      }
       reply(ack, { ok: true, room });
     });
 
     // The fix's explicit move: leave the current room and join another without posting.
     socket.on('join', (data, ack) => {
-      if (mode !== 'explicit')
+      if (mode === 'lecture') {
+        // #region lecture:join
+        // pitfall: no join: a socket gets into a room only by posting there, and never gets out
         return reply(ack, {
           ok: false,
           error: 'lecture mode has no join: a socket joins a room only by posting to it',
         });
+        // #endregion
+      }
+      // #region fixed:join
+      // fix: a join event, checked like a message: move to a room without posting to it
       const input = check(payloads.join, data);
       if (!input.ok) return reply(ack, input);
       const { name, room } = input.value;
       rename(name);
+      // fix: leave the current room before joining, and tell the page which one it left
       const left = leaveOthers(room);
       socket.join(room);
       reply(ack, { ok: true, room, left });
+      // #endregion
     });
 
     // The fix's way out of a room; the ack is read from the end, so `emit('leave', {}, ack)` is answered too.
     socket.on('leave', (...args: unknown[]) => {
       const ack = args.at(-1);
-      if (mode !== 'explicit')
+      if (mode === 'lecture') {
+        // #region lecture:leave
+        // pitfall: nothing calls socket.leave(): only a disconnect takes a socket out of a room
         return reply(ack, {
           ok: false,
           error: 'lecture mode has no leave: that is its pitfall',
         });
+        // #endregion
+      }
+      // #region fixed:leave
+      // fix: keep no room: the socket leaves the one it is in, and its page shows "no room"
       const left = leaveOthers(null);
+      // fix: leaving when in no room is an error ack, not a silent no-op
       if (left === null) return reply(ack, { ok: false, error: 'you are not in a room' });
       reply(ack, { ok: true, left });
+      // #endregion
     });
 
     // Anything else: say so if the client waits for an answer, and otherwise ignore it.
@@ -181,13 +212,18 @@ function trackMembership(chat: ChatNamespace): {
   /** Is `room` the private room Socket.IO gives each socket (named by its id)? */
   const isPrivate = (room: string, id: string) => room === id || adapter.sids.has(room);
 
+  // #region fixed:room-list
   /** Every public room with its size, sorted by name. */
   const roomList = (): RoomInfo[] =>
     [...adapter.rooms]
+      // fix: leave out the private room Socket.IO gives each socket, named by its id
       .filter(([room]) => !adapter.sids.has(room))
+      // fix: count every socket in the room, lecture-mode ones too: a room never left still counts them
       .map(([room, ids]) => ({ room, count: ids.size }))
       .sort((a, b) => a.room.localeCompare(b.room));
+  // #endregion
 
+  // #region fixed:room-updates
   // Several changes in one tick (leave A, join B) become one update per client.
   const flush = () => {
     scheduled = false;
@@ -195,6 +231,7 @@ function trackMembership(chat: ChatNamespace): {
     for (const id of dirtySockets) {
       const socket = chat.sockets.get(id);
       if (socket?.connected)
+        // fix: tell each socket the rooms it is in, since a client has no way to ask
         socket.emit('membership', { mode: socket.data.mode, rooms: roomsOf(socket) });
     }
     chat.emit('rooms', roomList());
@@ -210,6 +247,7 @@ function trackMembership(chat: ChatNamespace): {
     dirtyRooms.clear();
     dirtySockets.clear();
   };
+  // #endregion
 
   const touch = (room: string, id?: string) => {
     dirtyRooms.add(room);
@@ -220,7 +258,9 @@ function trackMembership(chat: ChatNamespace): {
     }
   };
 
+  // #region fixed:notices
   // A socket joined a public room: tell the room, and refresh its lists.
+  // fix: the adapter reports every join and leave, disconnects included, so no list is kept beside it
   adapter.on('join-room', (room: string, id: string) => {
     if (isPrivate(room, id)) return;
     const name = chat.sockets.get(id)?.data.name ?? '';
@@ -238,6 +278,7 @@ function trackMembership(chat: ChatNamespace): {
     if (socket?.connected) socket.emit('notice', { room, name, action: 'left' });
     touch(room, id);
   });
+  // #endregion
   return { roomList, touch };
 }
 
