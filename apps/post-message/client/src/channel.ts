@@ -27,10 +27,12 @@ const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
 });
 
 byId('channel-open').addEventListener('click', () => {
+  // #region fixed:channel-open
   port?.close();
   const channel = new MessageChannel();
   port = channel.port1;
   // onmessage, unlike addEventListener, starts the port.
+  // fix: set onmessage before the port is handed over, so no answer is missed
   port.onmessage = (event: MessageEvent) => {
     const data = event.data as { kind?: string; n?: number; text?: string };
     const origin = `event.origin is "${event.origin}"`;
@@ -40,10 +42,12 @@ byId('channel-open').addEventListener('click', () => {
     else appendLine(log, `over the port (${origin}): ${preview(data)}`);
   };
   // One window message, checked like any other, carries port2 to the frame.
+  // fix: port2 in the transfer list: the frame gets it, this page can no longer use it
   link.send({ kind: 'port', label: 'channel' }, [channel.port2]);
   appendLine(log, 'sent port2 to the frame (transferred: it is unusable here now)');
   sendButton.disabled = false;
   closeButton.disabled = false;
+  // #endregion
 });
 
 sendButton.addEventListener('click', () => {
@@ -60,6 +64,7 @@ closeButton.addEventListener('click', () => {
   appendLine(log, 'closed port1: nothing more is sent or received on this channel');
 });
 
+// #region fixed:port-start
 byId('unstarted-open').addEventListener('click', () => {
   unstarted?.close();
   unstartedArrived = false;
@@ -76,7 +81,9 @@ byId('unstarted-open').addEventListener('click', () => {
 });
 
 startButton.addEventListener('click', () => {
+  // fix: start() delivers the messages that waited in the port's queue
   unstarted?.start();
   startButton.disabled = true;
   appendLine(unstartedLog, 'called port1.start()');
 });
+// #endregion

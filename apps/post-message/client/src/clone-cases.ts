@@ -38,6 +38,7 @@ export const SAMPLE_LABELS: Record<string, string> = {
 
 /** The object the clone page sends: one key per case above. */
 export function buildCloneSample(): Record<string, unknown> {
+  // #region fixed:clone-sample
   const sample: Record<string, unknown> = {
     date: new Date('2026-01-02T03:04:05.000Z'),
     map: new Map([
@@ -58,8 +59,10 @@ export function buildCloneSample(): Record<string, unknown> {
       },
     },
   };
+  // fix: a cycle is fine: the clone rebuilds it (JSON.stringify throws on it)
   sample.self = sample;
   return sample;
+  // #endregion
 }
 
 /**
@@ -152,8 +155,10 @@ export function describeReceived(value: Record<string, unknown>): CloneRow[] {
       ? survives('undef', 'the key is there, its value undefined')
       : lost('undef', 'the key is missing'),
   );
+  // #region fixed:clone-lost
   const pointObject = point as { x?: number; y?: number; norm?: unknown } | undefined;
   rows.push(
+    // fix: the prototype is not sent: a class instance arrives as a plain Object
     point instanceof Object && Object.getPrototypeOf(point) === Object.prototype
       ? lost(
           'point',
@@ -164,6 +169,7 @@ export function describeReceived(value: Record<string, unknown>): CloneRow[] {
   const nowDescriptor =
     withGetter instanceof Object ? Object.getOwnPropertyDescriptor(withGetter, 'now') : undefined;
   rows.push(
+    // fix: a getter runs once, at send time, and arrives as a plain data property
     nowDescriptor && !nowDescriptor.get
       ? lost(
           'withGetter',
@@ -171,5 +177,6 @@ export function describeReceived(value: Record<string, unknown>): CloneRow[] {
         )
       : survives('withGetter', 'still a getter'),
   );
+  // #endregion
   return rows;
 }

@@ -43,6 +43,7 @@ byId('clone-run').addEventListener('click', () => {
   link.send({ kind: 'clone-probe', value: sample });
 });
 
+// #region fixed:clone-refused
 /** The values the structured clone refuses, each inside an otherwise fine message. */
 const REFUSED: [string, () => unknown][] = [
   ['a function', () => ({ kind: 'clone-probe', value: () => 1 })],
@@ -55,6 +56,7 @@ byId('throws-run').addEventListener('click', () => {
   throwsLog.replaceChildren();
   for (const [label, make] of REFUSED) {
     try {
+      // fix: postMessage throws DataCloneError here, in the sender, and sends nothing
       link.send(make());
       appendLine(throwsLog, `${label}: sent (unexpected)`);
     } catch (error) {
@@ -62,3 +64,4 @@ byId('throws-run').addEventListener('click', () => {
     }
   }
 });
+// #endregion

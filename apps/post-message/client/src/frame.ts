@@ -30,22 +30,29 @@ let kept: ArrayBuffer | undefined;
 let portNotes = 0;
 
 /** Every message that reaches this window comes through here first. */
+// #region fixed:origin-check
 window.addEventListener('message', (event: MessageEvent) => {
   // 1. Who sent it? event.origin is set by the browser and cannot be forged.
+  // fix: the first line compares event.origin with an allow-list of exact origins
   if (!ALLOWED.has(event.origin)) {
     appendLine(log, `ignored: from ${event.origin}: ${preview(event.data)}`).className = 'bad';
     return;
   }
   // 2. What is it? Even a trusted origin's message is checked before use.
+  // fix: then the payload's shape: a message from a trusted origin is still input
   const kind = kindOf(event.data);
   const source = event.source as Window | null;
   if (!kind || !source) {
     appendLine(log, `ignored: malformed message from ${event.origin}`).className = 'bad';
     return;
   }
+  // #endregion
+  // #region fixed:frame-reply
   // 3. Answer the window that sent it, on the origin that sent it: never '*'.
   const reply = (message: unknown, transfer: Transferable[] = []) =>
+    // fix: event.source is the sender's window, event.origin the only origin that may read the answer
     source.postMessage(message, { targetOrigin: event.origin, transfer });
+  // #endregion
   const data = event.data as Record<string, unknown>;
 
   switch (kind) {
@@ -83,17 +90,21 @@ window.addEventListener('message', (event: MessageEvent) => {
       reply({ kind: `${kind}-received`, byteLength: buffer.byteLength, first });
       break;
     }
+    // #region fixed:send-back
     case 'send-back': {
       if (!kept || kept.byteLength === 0) {
         reply({ kind: 'send-back-failed', reason: 'the frame holds no buffer to send back' });
         break;
       }
       const buffer = kept;
+      // fix: in the transfer list, the buffer moves back instead of being copied
       reply({ kind: 'returned', buffer }, [buffer]);
+      // fix: moved, so here it is detached: byteLength 0 from now on
       appendLine(log, `sent the buffer back; here its byteLength is now ${buffer.byteLength}`);
       reply({ kind: 'frame-buffer', byteLength: buffer.byteLength });
       break;
     }
+    // #endregion
     default:
       appendLine(log, `ignored: unknown kind "${kind}" from ${event.origin}`).className = 'bad';
   }
@@ -105,6 +116,7 @@ function acceptPort(
   label: string,
   reply: (message: unknown) => void,
 ): void {
+  // #region fixed:port-accept
   if (!received) {
     appendLine(log, 'a "port" message without a port').className = 'bad';
     return;
@@ -113,6 +125,7 @@ function acceptPort(
   ports.set(label, received);
   port = received;
   // Setting onmessage starts the port; addEventListener alone would need port.start().
+  // fix: port messages need no origin check: only the holder of port1 can post on this line
   received.onmessage = (event: MessageEvent) => {
     appendLine(log, `over the port (event.origin is "${event.origin}"): ${preview(event.data)}`);
     const data = event.data as { kind?: string; n?: number; text?: unknown };
@@ -123,6 +136,7 @@ function acceptPort(
   appendLine(log, `got a MessagePort (${label}) and answered on it`);
   reply({ kind: 'port-received', label });
   portSend.disabled = false;
+  // #endregion
 }
 
 // The frame can start a conversation too: over the port, nobody else can listen in.

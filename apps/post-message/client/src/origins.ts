@@ -18,11 +18,15 @@ export interface Origins {
  * parameter would let any site that embeds the frame name itself as trusted.
  */
 export async function loadOrigins(): Promise<Origins> {
+  // #region fixed:origins
+  // fix: this page's own server says where the origins are: the allow-lists never come from the URL
   const res = await fetch('/origins', { cache: 'no-store' });
   if (!res.ok) throw new Error(`GET /origins answered ${res.status}`);
   const { role, ports } = (await res.json()) as { role: Role; ports: Record<Role, number> };
   const at = (port: number) => `${location.protocol}//${location.hostname}:${port}`;
+  // fix: the host is this page's own, so localhost pages talk to localhost frames
   return { role, parent: at(ports.parent), frame: at(ports.frame), third: at(ports.third) };
+  // #endregion
 }
 
 /** A short, printable view of any message payload (for the logs; shown with textContent). */

@@ -40,7 +40,9 @@ export async function openFrame(
     markReady = resolve;
   });
 
+  // #region fixed:parent-listener
   window.addEventListener('message', (event: MessageEvent) => {
+    // fix: only the frame origin is trusted; anything else goes to the "ignored" log
     if (!allowed.has(event.origin)) return handlers.ignored?.(event, 'not in the allow-list');
     const kind = kindOf(event.data);
     if (!kind) return handlers.ignored?.(event, 'malformed');
@@ -55,7 +57,9 @@ export async function openFrame(
     handlers.accepted(kind, event.data as Record<string, unknown>, event);
   });
 
+  // fix: the listener is already installed, so the frame's "ready" cannot come too early
   iframe.src = `${origins.frame}${page}`;
+  // #endregion
   const frame = iframe.contentWindow;
   if (!frame) throw new Error('the iframe has no window: is it in the document?');
   status.textContent = `Loading the frame from ${origins.frame}…`;

@@ -9,8 +9,11 @@ import { kindOf, preview } from './origins.ts';
 const log = byId('snoop-log');
 byId('snoop-origin').textContent = location.origin;
 
+// #region lecture:origin-check
 window.addEventListener('message', (event: MessageEvent) => {
+  // pitfall: no event.origin check: a message from any window is read and acted on
   appendLine(log, `received from ${event.origin}: ${preview(event.data)}`);
+  // pitfall: the payload decides what happens, whoever sent it
   if (kindOf(event.data) === 'secret') {
     const secret = String((event.data as { secret: unknown }).secret);
     appendLine(log, `stole the secret: ${secret}`).className = 'bad';
@@ -18,4 +21,5 @@ window.addEventListener('message', (event: MessageEvent) => {
     window.parent.postMessage({ kind: 'stolen', secret }, '*');
   }
 });
+// #endregion
 byId('snoop-status').textContent = 'Listening to every message, from anyone.';

@@ -22,15 +22,21 @@ const link = await openFrame(iframe, {
 });
 
 byId('send-exact').addEventListener('click', () => {
+  // #region fixed:target-origin
   // The one line that matters: the frame origin, spelled out.
+  // fix: the browser delivers only if the window still holds a page of the frame origin
   link.frame.postMessage({ kind: 'secret', secret: SECRET }, link.origins.frame);
   appendLine(log, `sent the secret with targetOrigin ${link.origins.frame}`);
+  // #endregion
 });
 
 byId('send-star').addEventListener('click', () => {
+  // #region lecture:target-origin
   // The mistake: '*' means "whoever is in that window right now".
+  // pitfall: no origin check at delivery: a frame navigated elsewhere gets the secret
   link.frame.postMessage({ kind: 'secret', secret: SECRET }, '*');
   appendLine(log, "sent the secret with targetOrigin '*'");
+  // #endregion
 });
 
 byId('ping').addEventListener('click', () => {

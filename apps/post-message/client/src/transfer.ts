@@ -59,7 +59,9 @@ const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
   },
 });
 
+// #region fixed:transfer
 byId('copy').addEventListener('click', () => {
+  // fix: no transfer list: the structured clone copies every byte, inside postMessage
   const took = timed(() => link.send({ kind: 'copy', buffer }));
   showLocal();
   appendLine(
@@ -71,6 +73,7 @@ byId('copy').addEventListener('click', () => {
 byId('transfer-run').addEventListener('click', () => {
   const before = buffer.byteLength;
   try {
+    // fix: in the transfer list, the buffer moves: no copy, and it is detached here
     const took = timed(() => link.send({ kind: 'transfer', buffer }, [buffer]));
     showLocal();
     appendLine(
@@ -84,6 +87,7 @@ byId('transfer-run').addEventListener('click', () => {
 
 byId('transfer-again').addEventListener('click', () => {
   try {
+    // fix: a detached buffer cannot be sent again: postMessage throws, so it sits in try/catch
     link.send({ kind: 'transfer', buffer }, [buffer]);
     appendLine(
       log,
@@ -93,6 +97,7 @@ byId('transfer-again').addEventListener('click', () => {
     appendLine(log, `transfer again threw ${describeError(error)}`).className = 'bad';
   }
 });
+// #endregion
 
 byId('send-back').addEventListener('click', () => {
   link.send({ kind: 'send-back' });
