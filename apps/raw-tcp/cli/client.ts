@@ -20,14 +20,17 @@ if (!checked.ok) {
 }
 const port = checked.value;
 
+// #region fixed:cli-client
 let failed = false;
 const totals = await runExchange({ host: values.host, port }, (entry) => {
   if (entry.kind === 'connect' || entry.kind === 'close') console.log(entry.text);
   else if (entry.kind === 'send') console.log(`[sent ${entry.bytes} bytes] ${entry.text}`);
+  // fix: each data event printed with its size, so a reader sees how the bytes were grouped
   else if (entry.kind === 'receive') console.log(`[received ${entry.bytes} bytes] ${entry.text}`);
   else if (entry.kind === 'end') console.log(`[${entry.text}]`);
   else if (entry.kind === 'error') {
     failed = true;
+    // fix: no server listening (ECONNREFUSED) is a line and exit code 1, not an uncaught 'error' event
     console.error(`CLIENT: error: ${entry.text}`);
   }
 });
@@ -35,3 +38,4 @@ console.log(
   `[${totals.sentBytes} bytes sent, ${totals.receivedBytes} bytes received in ${totals.dataEvents} data event(s)]`,
 );
 process.exitCode = failed ? 1 : 0;
+// #endregion

@@ -42,16 +42,19 @@ export function runExchange(
     socket.setTimeout(timeoutMs, () =>
       socket.destroy(new Error(`no end of the exchange after ${timeoutMs} ms`)),
     );
+    // #region lecture:client-data
     socket.on('data', (chunk: Buffer) => {
       dataEvents += 1;
       receivedBytes += chunk.length;
       onEntry({
         side: 'client',
         kind: 'receive',
+        // pitfall: each data event is decoded and shown on its own, as if it were one message
         text: chunk.toString('utf8'),
         bytes: chunk.length,
       });
     });
+    // #endregion
     socket.on('end', () =>
       onEntry({ side: 'client', kind: 'end', text: 'the server closed its side (FIN)' }),
     );

@@ -43,31 +43,43 @@ export function createFramedServer(options: FramedServerOptions = {}): Server {
     let grace: NodeJS.Timeout | undefined;
     log(`[framed] #${id} connected from ${socket.remoteAddress}:${socket.remotePort}`);
 
+    // #region fixed:socket-error
     // A client that disconnects mid-write makes our next write fail (EPIPE,
     // ECONNRESET). Handled here, it closes this socket and nothing else.
+    // fix: a listener on each socket, not only on the server: an 'error' with no listener throws and ends the process
     socket.on('error', (err) => log(`[framed] #${id} socket error: ${describeError(err)}`));
+    // #endregion
 
+    // #region fixed:refuse
     /** Sends one error line, closes our side, and gives the client a moment to close its own. */
     const refuse = (reason: string) => {
       if (closing) return;
       closing = true;
+      // fix: the unfinished line is dropped at once, so the bound holds
       splitter.reset();
       log(`[framed] #${id} ${reason}, disconnecting`);
+      // fix: the client is told why, in a line it can tell from an echo, then gets a FIN
       socket.end(`${ERROR_PREFIX}${reason}; closing the connection\n`);
       // Whatever still arrives is read and dropped (never kept), until the client goes.
       socket.resume();
+      // fix: a client that never closes its side is destroyed after closeGraceMs
       grace = setTimeout(() => socket.destroy(), closeGraceMs);
     };
+    // #endregion
 
+    // #region fixed:server-data
     socket.on('data', (chunk: Buffer) => {
       if (closing) return;
       let lines: Uint8Array[];
       try {
+        // fix: the splitter keeps the bytes until a newline comes; only complete lines come out
         lines = splitter.push(chunk);
       } catch (err) {
+        // fix: a line longer than maxLineBytes is refused, never buffered without end
         if (err instanceof LineTooLongError) return refuse(err.message);
         throw err;
       }
+      // fix: one message per line, however the bytes were cut into data events
       for (const line of lines) {
         // Log the first lines of each connection, not a flood's every line.
         linesSeen += 1;
@@ -77,6 +89,7 @@ export function createFramedServer(options: FramedServerOptions = {}): Server {
         // Echo the exact bytes, plus the delimiter that makes them a line again.
         const more = socket.write(Buffer.concat([line, Buffer.from('\n')]));
         // The client is not reading its echoes: stop reading its lines until it does.
+        // fix: write() said the queue is full: pause, so echoes never pile up in memory
         if (!more && !socket.isPaused()) {
           socket.pause();
           socket.once('drain', () => {
@@ -85,12 +98,16 @@ export function createFramedServer(options: FramedServerOptions = {}): Server {
         }
       }
     });
+    // #endregion
 
+    // #region fixed:idle-timeout
+    // fix: a client that sends nothing for idleTimeoutMs gets an error line instead of holding a socket forever
     socket.setTimeout(idleTimeoutMs);
     socket.on('timeout', () => {
       if (closing) socket.destroy();
       else refuse(`idle for ${idleTimeoutMs} ms`);
     });
+    // #endregion
 
     socket.on('close', () => {
       clearTimeout(grace);

@@ -36,10 +36,13 @@ const KOREAN_CUT = 4;
 const PAUSE_MS = 60;
 const DEADLINE_MS = 5000;
 
+// #region lecture:decode-utf8
 const piece = (bytes: Uint8Array): Piece => ({
   bytes: bytes.length,
+  // pitfall: a chunk decoded on its own: a character cut at the chunk's edge becomes �
   text: Buffer.from(bytes).toString('utf8'),
 });
+// #endregion
 
 const hex = (bytes: Uint8Array) =>
   Buffer.from(bytes)
@@ -120,11 +123,16 @@ async function throughFramedServer(
     const dataEvents: number[] = [];
     const lines: string[] = [];
     const done = new Promise<void>((resolve, reject) => {
+      // #region fixed:client-data
       socket.on('data', (chunk: Buffer) => {
         dataEvents.push(chunk.length);
+        // #region fixed:decode-utf8
+        // fix: the splitter joins each line's bytes first; only whole lines are decoded, so no character is cut
         for (const line of splitter.push(chunk)) lines.push(decoder.decode(line));
+        // #endregion
         if (lines.length >= expectedLines) resolve();
       });
+      // #endregion
       failed.catch(reject);
       socket.on('close', () => reject(new Error('the framed server closed the connection')));
     });
@@ -150,9 +158,12 @@ export async function runFramingDemo(
 
   // 1. Five writes in the same tick: they reach the receiver's buffer before it reads.
   const burst = BURST_MESSAGES.map((text) => encoder.encode(text));
+  // #region lecture:delimit-writes
   const mergedEvents = await throughLectureServer(lecture, lectureTarget, async (socket) => {
+    // pitfall: nothing in the bytes says where one message ends, so the receiver cannot tell
     for (const bytes of burst) socket.write(bytes);
   });
+  // #endregion
 
   // 2. One write larger than a single read: Node reads at most 64 KiB per `data` event.
   const big = Buffer.alloc(SPLIT_WRITE_BYTES, '0123456789');
@@ -171,12 +182,16 @@ export async function runFramingDemo(
   });
 
   // 4. The fix: the same messages, newline-delimited, to the framed server.
+  // #region fixed:delimit-writes
   const newline = encoder.encode('\n');
   const framedBursts = [
+    // fix: a newline after each message marks where it ends, however the writes are grouped
     [...burst.flatMap((bytes) => [bytes, newline]), head],
     [tail, newline],
   ];
+  // fix: the framed server splits on the newline, and so does this client for the echoes
   const framed = await throughFramedServer(framedTarget, framedBursts, BURST_MESSAGES.length + 1);
+  // #endregion
 
   return {
     merged: { writes: burst.map(piece), dataEvents: mergedEvents.map(piece) },

@@ -80,16 +80,24 @@ export function createLectureServer(options: LectureServerOptions = {}): Lecture
     // while we write (EPIPE) throws an uncaught 'error' and takes the process down.
     socket.on('error', (err) => log(`[tcp] #${connection.id} socket error: ${describeError(err)}`));
 
-    // The lecture logs each 'data' event as if it were one message. It is not: see /framing.
-    socket.on('data', (chunk: Buffer) => {
+    /** Counts the bytes and keeps the first `recordBytes` of them, for /direct. */
+    const record = (chunk: Buffer) => {
       connection.receivedBytes += chunk.length;
       if (connection.received.length < recordBytes) {
         const room = recordBytes - connection.received.length;
         connection.received = Buffer.concat([connection.received, chunk.subarray(0, room)]);
       }
+    };
+
+    // The lecture logs each 'data' event as if it were one message. It is not: see /framing.
+    // #region lecture:server-data
+    socket.on('data', (chunk: Buffer) => {
+      record(chunk);
+      // pitfall: one data event is logged as one message, however the client's writes were grouped
       log(`[tcp] #${connection.id} received ${chunk.length} bytes: ${preview(chunk)}`);
       tap.emit('data', connection, chunk);
     });
+    // #endregion
 
     socket.setTimeout(idleTimeoutMs);
     socket.on('timeout', () => {

@@ -47,12 +47,16 @@ export class LineSplitter {
    * Throws `LineTooLongError` when a line passes `maxLineBytes`; the splitter is
    * then cleared, and the caller should drop the connection.
    */
+  // #region fixed:line-splitter
   push(chunk: Uint8Array): Uint8Array[] {
     const lines: Uint8Array[] = [];
     let start = 0;
+    // fix: a message ends at a newline byte, not at the end of a data event
     for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, start)) {
       const piece = chunk.subarray(start, at);
+      // fix: the bound is checked before anything is kept
       this.check(this.pending + piece.length, 1);
+      // fix: the bytes held from earlier chunks and this piece become one line
       const line = stripCarriageReturn(this.take(piece));
       this.check(line.length, 0);
       lines.push(line);
@@ -62,11 +66,13 @@ export class LineSplitter {
     if (rest.length > 0) {
       this.check(this.pending + rest.length, rest.at(-1) === CARRIAGE_RETURN ? 1 : 0);
       // Copy: the caller may reuse its buffer, and a subarray would pin all of it.
+      // fix: the unfinished line waits as bytes, undecoded, for the chunk that ends it
       this.parts.push(rest.slice());
       this.pending += rest.length;
     }
     return lines;
   }
+  // #endregion
 
   /** Drops whatever incomplete line is held. */
   reset(): void {

@@ -32,17 +32,22 @@ button.addEventListener('click', async () => {
   why.replaceChildren();
   try {
     const { tcpPort } = await config;
+    // #region fixed:direct-fetch
     const id = crypto.randomUUID();
     // A plain GET to the TCP server's port. The id in the path finds this request again.
+    // fix: fetch() is the nearest a page gets to the TCP port: it can only speak HTTP to it
     const url = `http://${location.hostname}:${tcpPort}/probe-${id}`;
     try {
       const res = await fetch(url, { cache: 'no-store' });
       errorOut.textContent = `unexpected: status ${res.status}`;
     } catch (err) {
+      // fix: all the page learns is a TypeError; the browser keeps the reason to itself
       const { name, message } = err as Error;
       errorOut.textContent = `${name}: ${message}`;
     }
+    // fix: the bridge tells what the TCP server received and answered
     const probe = await getJson<Probe>(`/api/probe/${id}`);
+    // #endregion
     requestBytes.textContent = `${probe.requestBytes} bytes, shown with ␍␊ where CR LF ended each line:`;
     requestOut.textContent = visible(probe.request);
     replyOut.textContent = `${probe.reply}\n(${probe.replyBytes} bytes, then the server closed the connection)`;
