@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Chapter, findRepoRoot, listChapters } from '@course/chapters';
 import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express from 'express';
+import { chapterPages, renderMissingPage } from './chapter-page.ts';
 import { renderReadmePage } from './readme.ts';
 import { type ChapterStatus, chapterStatus } from './status.ts';
 
@@ -34,8 +35,8 @@ export interface ChapterCard {
 }
 
 /**
- * The hub's server: the chapter list, a live status stream and each README
- * as a page. Chapters are read from disk on every request, so a new chapter
+ * The hub's server: the chapter list, a live status stream, each README
+ * as a page, and each chapter's own URL (the hub page). Chapters are read from disk on every request, so a new chapter
  * shows up by existing. Returns an Express app that is not listening yet.
  */
 export function createApp(options: AppOptions = {}): express.Express {
@@ -124,6 +125,33 @@ export function createApp(options: AppOptions = {}): express.Express {
   const stylesheet = fileURLToPath(import.meta.resolve('@course/kit/page.css'));
   app.get('/readme.css', (_req, res) => {
     res.type('css').sendFile(stylesheet);
+  });
+
+  // The chapters' own URLs, /chapters/<name>[/<page>]: the hub page, which reads its path and shows
+  // that chapter's lesson beside its running page. A name or page that does not exist is a 404
+  // page that says so and links every chapter.
+  app.get('/chapters', (_req, res) => {
+    res.redirect('/');
+  });
+  app.get('/chapters/:name{/:page}', (req, res, next) => {
+    const { name, page } = req.params as { name: string; page?: string };
+    const chapters = listChapters(root);
+    const chapter = chapters.find((c) => c.name === name);
+    let missing: string | undefined;
+    if (!chapter) missing = `There is no chapter named "${name}".`;
+    else if (page !== undefined && !chapterPages(chapter).includes(page))
+      missing = `${chapter.course.title} has no page named "${page}".`;
+    if (missing !== undefined) {
+      res
+        .status(404)
+        .type('html')
+        .send(renderMissingPage(missing, chapters, '/readme.css'));
+      return;
+    }
+    if (!client) return next();
+    // The hub page is the one at /: the page handler serves it for this URL as it does for /.
+    req.url = '/';
+    client(req, res, next);
   });
 
   if (client) app.use(client);

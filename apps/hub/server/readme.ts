@@ -1,7 +1,7 @@
 import { Marked } from 'marked';
 
 /** Escapes text for HTML. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

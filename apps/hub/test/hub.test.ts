@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
 import { listChapters } from '@course/chapters';
+import type { ClientHandler } from '@course/kit';
 import { type Listening, listening } from '@course/kit/test-server';
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,5 +144,82 @@ describe('READMEs', () => {
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: `no README for chapter "${name}"` });
     }
+  });
+});
+
+describe('chapter URLs', () => {
+  // Stands in for the kit's page handler: says which path it was asked for, as the hub page would be served.
+  const hubPage: ClientHandler = (req, res) => {
+    res.setHeader('Content-Type', 'text/html');
+    res.end(`<title>hub page</title> asked for ${req.url}`);
+  };
+  let withPage: Listening;
+  beforeAll(async () => {
+    mkdirSync(join(root, 'apps', 'up', 'client'), { recursive: true });
+    for (const page of ['index', 'reconnect'])
+      writeFileSync(join(root, 'apps', 'up', 'client', `${page}.html`), '<!doctype html>');
+    withPage = await start({ root, client: hubPage });
+  });
+  afterAll(async () => {
+    await withPage.close();
+  });
+
+  it('answers /chapters/<name> and /chapters/<name>/<page> with the hub page', async () => {
+    for (const path of [
+      '/chapters/up',
+      '/chapters/up/',
+      '/chapters/down',
+      '/chapters/up/reconnect',
+    ]) {
+      const res = await fetch(`${withPage.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toBe('<title>hub page</title> asked for /');
+    }
+  });
+
+  it('answers a chapter URL of the real course, ws-echo/reconnect among them', async () => {
+    const real = await start({ client: hubPage });
+    try {
+      for (const path of ['/chapters/xhr', '/chapters/ws-echo/reconnect']) {
+        const res = await fetch(`${real.url}${path}`);
+        expect(res.status, path).toBe(200);
+        expect(await res.text()).toBe('<title>hub page</title> asked for /');
+      }
+    } finally {
+      await real.close();
+    }
+  });
+
+  it('answers an unknown chapter name with a 404 page that says so and links every chapter', async () => {
+    const res = await fetch(`${withPage.url}/chapters/nope`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('There is no chapter named &#34;nope&#34;.');
+    expect(html).toContain('<a href="/chapters/up">up title</a>');
+    expect(html).toContain('<a href="/chapters/down">down title</a>');
+    expect(html).not.toContain('hub page');
+  });
+
+  it('answers a page the chapter does not have with a 404 that names it', async () => {
+    for (const path of ['/chapters/up/nope', '/chapters/down/reconnect']) {
+      const res = await fetch(`${withPage.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).toMatch(
+        /(up|down) title has no page named &#34;(nope|reconnect)&#34;\./,
+      );
+    }
+  });
+
+  it('shows a name from the URL as text in the 404 page', async () => {
+    const html = await (await fetch(`${withPage.url}/chapters/%3Cb%3Ebold%3C%2Fb%3E`)).text();
+    expect(html).not.toContain('<b>bold</b>');
+    expect(html).toContain('no chapter named &#34;&#60;b&#62;bold&#60;/b&#62;&#34;');
+  });
+
+  it('sends /chapters itself to the list', async () => {
+    const res = await fetch(`${withPage.url}/chapters`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/');
   });
 });
