@@ -1,0 +1,72 @@
+// `pnpm screenshots`: the README's pictures of the course, taken anew from the
+// built hub and a built chapter: docs/hub.png and docs/chapter-code-panel.png.
+// Korean text must render, so it refuses to run without a CJK font (fonts-noto-cjk).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChapter, findRepoRoot } from '@course/chapters';
+import { chromium } from '@playwright/test';
+import { chooseBrowser } from './browser.ts';
+import { startChapterServer } from './server-process.ts';
+
+/** Ports for this run: the chapters' defaults + 30000, clear of `pnpm start` and of e2e runs. */
+const OFFSET = 30_000;
+/** The chapter whose page shows an open code panel, and where. */
+const CHAPTER = 'socketio-rooms';
+const PAGE = '/lecture';
+const PANEL = 'chat-message';
+
+function hasCjkFont(): boolean {
+  try {
+    return /CJK/i.test(execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }));
+  } catch {
+    return false;
+  }
+}
+
+if (!hasCjkFont()) {
+  console.error(
+    'No Korean font found (fc-list :lang=ko). Install one first, e.g. `sudo apt-get install fonts-noto-cjk`, so the pictures show Korean text.',
+  );
+  process.exit(1);
+}
+
+const docs = join(findRepoRoot(), 'docs');
+mkdirSync(docs, { recursive: true });
+const portsOf = (name: string) =>
+  Object.fromEntries(
+    Object.entries(findChapter(name).course.ports).map(([key, port]) => [
+      key,
+      String(port + OFFSET),
+    ]),
+  );
+const chapterPorts = portsOf(CHAPTER);
+const servers = await Promise.all([
+  startChapterServer('hub', { ...portsOf('hub'), CHAPTER_PORT_OFFSET: String(OFFSET) }),
+  startChapterServer(CHAPTER, chapterPorts),
+]);
+const browser = await chromium.launch({ executablePath: chooseBrowser()?.executablePath });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ko-KR' });
+
+  await page.goto(`http://localhost:${portsOf('hub').PORT}/`);
+  await page.locator(`li.chapter[data-name="${CHAPTER}"] .status[data-status="up"]`).waitFor();
+  await page.screenshot({ path: join(docs, 'hub.png') });
+
+  await page.goto(`http://localhost:${chapterPorts.PORT}${PAGE}`);
+  // A message in Korean, as the lecture's students would send it.
+  await page.getByLabel('Name').fill('김민지');
+  await page.getByLabel('Room').fill('A');
+  await page.getByLabel('Message').fill('안녕하세요, 방 A입니다');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByText('안녕하세요, 방 A입니다').first().waitFor();
+  const panel = page.locator(`details.code-panel[data-code-panel="${PANEL}"]`);
+  await panel.locator('summary').click();
+  await panel.getByRole('radio', { name: 'What changed' }).check();
+  await panel.evaluate((element) => element.closest('section')?.scrollIntoView());
+  await page.screenshot({ path: join(docs, 'chapter-code-panel.png') });
+  console.log(`Wrote ${join('docs', 'hub.png')} and ${join('docs', 'chapter-code-panel.png')}.`);
+} finally {
+  await browser.close();
+  await Promise.all(servers.map((server) => server.stop()));
+}
