@@ -114,6 +114,7 @@ export function createServers(options: ServersOptions = {}): Servers {
     onConnection('naive', (ws, data) => ws.send(data)),
   );
 
+  // upgrade: a WebSocket handshake; pick its endpoint by path and check its Origin first.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy()); // a peer that vanishes mid-handshake
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
