@@ -59,8 +59,10 @@ export function createServers(options: ServersOptions = {}): Servers {
   // Count every HTTP request's bytes, Socket.IO's included (its handler is installed by now).
   meter.meterRequests(http, (url) => tallyFor(runs, url));
 
+  // #region fixed:upgrade-routing
   // Upgrades by path, before engine.io's listener: Socket.IO's are counted and left to it,
   // /feed/ws is the WebSocket feed, anything else gets a 404 with a sentence.
+  // fix: one listener, placed first, answers every upgrade at once, so engine.io never ends ours
   http.prependListener('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname.startsWith(SOCKET_IO_PATH))
@@ -68,6 +70,7 @@ export function createServers(options: ServersOptions = {}): Servers {
     if (pathname === '/feed/ws') return webSocket(req, socket, head);
     refuse(socket, 404, `no WebSocket route ${pathname}`);
   });
+  // #endregion
 
   // The kit ends every open connection when the server closes; what is left to free
   // is each run's publishing timer.

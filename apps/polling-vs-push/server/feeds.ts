@@ -35,18 +35,23 @@ export function tallyFor(runs: RunRegistry, url: string | undefined): TrafficTal
   return runs.get(id)?.traffic.get(technique);
 }
 
+// #region fixed:short-poll-feed
 // 1. Short polling: answer at once with whatever is new, even nothing.
 function shortPoll(runs: RunRegistry): RequestHandler {
   return (req, res) => {
     const run = runOf(runs, req.query.run, 'short-poll');
+    // fix: the client says what it has (after=<seq>), so a poll misses nothing and repeats nothing
     const after = cursorOf(run, req.query.after);
     const messages = run.after(after);
     run.countSent('short-poll', messages.length);
     const answer: PollAnswer = { messages, done: run.isDoneAfter(after + messages.length) };
+    // fix: a cached empty answer would hide new messages
     res.set('Cache-Control', 'no-store').json(answer);
   };
 }
+// #endregion
 
+// #region fixed:long-poll-feed
 // 2. Long polling: hold the request until something is new (or a timeout), then answer.
 function longPoll(runs: RunRegistry, timeoutMs: number): RequestHandler {
   return (req, res) => {
@@ -70,18 +75,22 @@ function longPoll(runs: RunRegistry, timeoutMs: number): RequestHandler {
       run.off('published', answer);
       run.off('closed', gone);
     };
+    // fix: anything published since the client's last answer goes out at once, so nothing is lost between polls
     if (run.after(after).length > 0 || run.state === 'published') return answer();
     // Whichever comes first answers: a message, the end of publishing, or the timeout.
     run.on('message', answer);
     run.on('published', answer);
     // The run was dropped while this poll waited.
     run.on('closed', gone);
+    // fix: never held forever: an empty answer after LONG_POLL_TIMEOUT_MS, and the client asks again
     timer = setTimeout(answer, timeoutMs);
     // The client gave up: let go of the run.
     res.on('close', cleanup);
   };
 }
+// #endregion
 
+// #region fixed:follow
 /**
  * Techniques 3 to 6 follow a run the same way: writes `run`'s messages after
  * `after` with `write` as they are published, and calls `finish` once all N are
@@ -120,10 +129,13 @@ function follow(
   run.on('published', flush);
   // A dropped run ends the delivery.
   run.on('closed', end);
+  // fix: first what was published before the client came, then each new message
   flush();
   return stop;
 }
+// #endregion
 
+// #region fixed:stream-feed
 // 3. HTTP streaming: one response that never ends until the feed does, one JSON line per
 // message. Without Content-Length, HTTP/1.1 frames each write as a chunk.
 function stream(runs: RunRegistry): RequestHandler {
@@ -147,7 +159,9 @@ function stream(runs: RunRegistry): RequestHandler {
     res.on('close', stop);
   };
 }
+// #endregion
 
+// #region fixed:sse-feed
 // 4. Server-Sent Events: the same stream in text/event-stream framing, with ids, so a
 // reconnecting EventSource resumes after Last-Event-ID.
 function sse(runs: RunRegistry): RequestHandler {
@@ -180,6 +194,7 @@ function sse(runs: RunRegistry): RequestHandler {
     res.on('close', stop);
   };
 }
+// #endregion
 
 /** Techniques 1 to 4, the ones over plain HTTP, and a 404 for any other `/feed` route. */
 export function httpFeeds(runs: RunRegistry, options: { longPollTimeoutMs: number }) {
@@ -192,6 +207,7 @@ export function httpFeeds(runs: RunRegistry, options: { longPollTimeoutMs: numbe
   return router;
 }
 
+// #region fixed:websocket-feed
 /**
  * 5. WebSocket: takes an upgrade to `/feed/ws` (a bad run or cursor is refused
  * with its status and sentence), then sends one text frame per message and
@@ -231,6 +247,7 @@ export function webSocketFeed(runs: RunRegistry, meter: WireMeter) {
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws, run, after));
   };
 }
+// #endregion
 
 /** What a Socket.IO connection of the feed carries: its run and cursor, checked. */
 export interface FeedSocketData {
@@ -241,6 +258,7 @@ export interface FeedSocketData {
 /** The chapter's Socket.IO server, typed by the feed's events. */
 export type FeedIo = IoServer<NoEvents, FeedEvents, NoEvents, FeedSocketData>;
 
+// #region fixed:socket-io-feed
 /**
  * 6. Socket.IO on `http`, with its default transports (HTTP long-polling
  * first, then an upgrade to WebSocket): a `feed` event per message, then `end`.
@@ -275,3 +293,4 @@ export function socketIoFeed(http: HttpServer, runs: RunRegistry): FeedIo {
   });
   return io;
 }
+// #endregion

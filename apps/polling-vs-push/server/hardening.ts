@@ -102,6 +102,7 @@ function integer(name: string, min: number, max: number) {
 
 const techniquesMessage = `"techniques" must be a non-empty list of: ${TECHNIQUES.join(', ')}`;
 
+// #region fixed:run-request
 /** `POST /api/runs`: a bounded run, over every technique unless it names some (each once, in the page's order). */
 export const RunRequestSchema = jsonBody({
   messages: integer('messages', LIMITS.messages.min, LIMITS.messages.max),
@@ -119,6 +120,7 @@ export const RunRequestSchema = jsonBody({
     () => [...TECHNIQUES],
   ),
 });
+// #endregion
 
 /** `POST /api/runs/:id/receipts` for `run`: [seq, receivedAt] pairs of its techniques, and which finished. */
 export function receiptBatchSchema(run: Run) {

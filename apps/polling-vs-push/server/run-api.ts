@@ -17,6 +17,7 @@ import type { WireMeter } from './wire-meter.ts';
 export function runApi(runs: RunRegistry, meter: WireMeter) {
   const router = express.Router();
 
+  // #region fixed:run-api
   // A new run, not started yet, so that every client can connect before the first message.
   router.post('/api/runs', express.json({ limit: BODY_LIMITS.run }), (req, res) => {
     const run = runs.create(valid(RunRequestSchema, req.body));
@@ -35,6 +36,7 @@ export function runApi(runs: RunRegistry, meter: WireMeter) {
     run.start();
     res.json(run.stats(meter));
   });
+  // #endregion
 
   // Receipts: the client reports when it got each message; the server works out
   // latency, losses and duplicates from them.

@@ -59,6 +59,7 @@ export class Run extends EventEmitter {
     this.lastActivity = Date.now();
   }
 
+  // #region fixed:publish
   /** Starts publishing: message k goes out at start + (k − 1) / rate, drift-corrected. */
   start(): void {
     if (this.state !== 'ready' || this.closed) return;
@@ -72,6 +73,7 @@ export class Run extends EventEmitter {
         publishedAt: preciseNow(),
         text: `message ${seq} of ${this.messages}`,
       };
+      // fix: every message stays in the log, so a client that asks later still gets it
       this.log.push(message);
       this.emit('message', message);
       if (seq >= this.messages) {
@@ -80,11 +82,13 @@ export class Run extends EventEmitter {
         this.emit('published');
         return;
       }
+      // fix: each timer aims at the message's own due time, so late timers do not add up
       const due = startedAt + seq * gapMs;
       this.#timer = setTimeout(tick, Math.max(0, due - performance.now()));
     };
     tick();
   }
+  // #endregion
 
   /** The published messages after `seq`. */
   after(seq: number): FeedMessage[] {
@@ -100,6 +104,7 @@ export class Run extends EventEmitter {
     this.sent.set(technique, (this.sent.get(technique) ?? 0) + count);
   }
 
+  // #region fixed:receipts
   /** Records receipts: [seq, receivedAt] pairs, already checked against the run (hardening.ts). */
   receive(technique: Technique, pairs: [number, number][]): void {
     const receipts = this.#receipts.get(technique);
@@ -111,9 +116,11 @@ export class Run extends EventEmitter {
       }
       receipts.seen.set(seq, at);
       const published = this.log[seq - 1];
+      // fix: latency on one clock: the server's publishedAt and the client's receivedAt, same machine
       if (published) receipts.latencies.push(at - published.publishedAt);
     }
   }
+  // #endregion
 
   finish(technique: Technique): void {
     const receipts = this.#receipts.get(technique);

@@ -44,15 +44,18 @@ export class WireMeter {
     return seen;
   }
 
+  // #region fixed:wire-meter
   /** Moves the bytes not counted yet on `socket` to `tally`, or drops them when there is none. */
   take(socket: Socket, tally?: TrafficTally): void {
     const seen = this.#state(socket);
+    // fix: the socket's own counters: headers, chunk framing and frame headers included, not just the body
     const read = socket.bytesRead;
     const written = socket.bytesWritten ?? seen.written;
     if (tally) {
       tally.bytesUp += read - seen.read;
       tally.bytesDown += written - seen.written;
     }
+    // fix: a keep-alive socket carries many requests: remember how far it was counted
     seen.read = read;
     seen.written = written;
   }
@@ -82,7 +85,9 @@ export class WireMeter {
   flush(tally: TrafficTally): void {
     for (const socket of tally.live) this.take(socket, tally);
   }
+  // #endregion
 
+  // #region fixed:meter-requests
   /**
    * Counts every HTTP request `server` answers, from its first byte to its
    * response's last, for the tally `tallyOf` names for its URL. Call it after
@@ -106,4 +111,5 @@ export class WireMeter {
       res.once('close', end);
     });
   }
+  // #endregion
 }

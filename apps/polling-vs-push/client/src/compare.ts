@@ -192,6 +192,7 @@ function render(stats: RunStats) {
   );
 }
 
+// #region fixed:report-chain
 /** The report on its way to the server, if any: reports go one at a time. */
 let reporting: Promise<RunStats> | null = null;
 
@@ -222,6 +223,7 @@ function report(runId: string): Promise<RunStats> {
   reporting = next;
   return next;
 }
+// #endregion
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -250,6 +252,7 @@ async function runAll(messages: number, rate: number, pollIntervalMs: number) {
     setState(lane, 'connecting…');
   }
   status.textContent = 'Creating the run…';
+  // #region fixed:start-when-connected
   const run = await api<RunStats>('/api/runs', { messages, rate, pollIntervalMs });
   render(run);
   for (const lane of lanes) {
@@ -266,8 +269,10 @@ async function runAll(messages: number, rate: number, pollIntervalMs: number) {
       () => {},
     );
   }
+  // fix: publishing starts only once every client is connected, so no technique starts behind
   await within(Promise.all(lanes.map((lane) => lane.delivery?.ready)), 15_000, 'Connecting');
   await api(`/api/runs/${run.id}/start`, {});
+  // #endregion
   status.textContent = `Run ${run.id}: publishing ${messages} messages at ${rate}/s…`;
   const expectedMs = (messages / rate) * 1000;
   const ticker = setInterval(() => {

@@ -63,6 +63,7 @@ function deferred() {
   return { promise, resolve, reject };
 }
 
+// #region fixed:poll-loop
 /** A polling loop: ask, take the messages, then ask again after `gapMs` (0 for long polling). */
 function poll(route: string, gapMs: number, env: FeedEnv, run: RunRef, onMessage: OnMessage) {
   const done = deferred();
@@ -70,6 +71,7 @@ function poll(route: string, gapMs: number, env: FeedEnv, run: RunRef, onMessage
   let after = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const once = async () => {
+    // fix: each poll sends the last seq it has, so the server answers with what is newer
     const url = `${env.baseUrl}${route}?run=${encodeURIComponent(run.id)}&after=${after}`;
     const res = await fetch(url, { signal: abort.signal, cache: 'no-store' });
     if (!res.ok) throw await httpError(res);
@@ -80,12 +82,14 @@ function poll(route: string, gapMs: number, env: FeedEnv, run: RunRef, onMessage
       after = Math.max(after, message.seq);
     }
     if (answer.done) done.resolve();
+    // fix: the next poll is timed from this answer, not from a fixed clock, so two polls never overlap
     else timer = setTimeout(next, gapMs);
   };
   const next = () => {
     once().catch((err: Error) => done.reject(err));
   };
   next();
+  // #endregion
   return {
     ready: Promise.resolve(),
     done: done.promise,
@@ -109,6 +113,7 @@ function stream(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
     });
     if (!res.ok || !res.body) throw await httpError(res);
     ready.resolve();
+    // #region fixed:stream-reader
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffered = '';
     for (;;) {
@@ -117,10 +122,12 @@ function stream(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
       const at = preciseNow();
       buffered += value;
       const lines = buffered.split('\n');
+      // fix: a chunk is not a message: the unfinished last line waits for the next chunk
       buffered = lines.pop() ?? '';
       for (const line of lines) if (line) onMessage(parse(line), at);
     }
     done.resolve();
+    // #endregion
   };
   read().catch((err: Error) => {
     ready.reject(err);
@@ -140,6 +147,7 @@ function stream(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
 function sse(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
   const ready = deferred();
   const done = deferred();
+  // #region fixed:sse-client
   const source = new env.EventSource(`${env.baseUrl}/feed/sse?run=${encodeURIComponent(run.id)}`);
   source.addEventListener('open', () => ready.resolve());
   source.addEventListener('message', (event) => onMessage(parse(event.data), preciseNow()));
@@ -156,6 +164,7 @@ function sse(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
       done.reject(err);
     }
   });
+  // #endregion
   return {
     ready: ready.promise,
     done: done.promise,
@@ -171,15 +180,18 @@ function websocket(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
   const ready = deferred();
   const done = deferred();
   const url = `${env.baseUrl.replace(/^http/, 'ws')}/feed/ws?run=${encodeURIComponent(run.id)}`;
+  // #region fixed:websocket-client
   const ws = new env.WebSocket(url);
   ws.addEventListener('open', () => ready.resolve());
   ws.addEventListener('message', (event) => onMessage(parse(String(event.data)), preciseNow()));
   ws.addEventListener('close', (event) => {
     const err = new Error(`WebSocket closed with ${event.code} ${event.reason}`.trim());
     ready.reject(err);
+    // fix: only the server's normal close (1000) means the feed is over; any other code is an error
     if (event.code === 1000) done.resolve();
     else done.reject(err);
   });
+  // #endregion
   return {
     ready: ready.promise,
     done: done.promise,
@@ -194,6 +206,7 @@ function websocket(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
 function socketIo(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
   const ready = deferred();
   const done = deferred();
+  // #region fixed:socket-io-client
   const socket: FeedClient = env.io(env.baseUrl, { query: { run: run.id }, forceNew: true });
   socket.on('connect', () => ready.resolve());
   socket.on('connect_error', (err: Error) => {
@@ -207,6 +220,7 @@ function socketIo(env: FeedEnv, run: RunRef, onMessage: OnMessage): Delivery {
     socket.disconnect();
     done.resolve();
   });
+  // #endregion
   return {
     ready: ready.promise,
     done: done.promise,
