@@ -60,15 +60,19 @@ export function createServers(options: ServersOptions = {}): Servers {
     });
   });
 
+  // #region fixed:server-options
   // Two endpoints on one HTTP server, so upgrades are routed by hand (noServer): a WebSocketServer
   // made with `{ server, path }` answers 400 to every other path, the other endpoint's included.
   const shared = {
     noServer: true,
+    // fix: a message over the limit closes its connection with 1009 instead of being buffered whole
     maxPayload,
+    // fix: compress messages over 1 KiB when the browser offers permessage-deflate
     perMessageDeflate: perMessageDeflate ? { threshold: 1024 } : false,
     // Pick our most preferred subprotocol among those offered; `false` sends none back.
     handleProtocols: (offered: Set<string>) => SUBPROTOCOLS.find((p) => offered.has(p)) ?? false,
   };
+  // #endregion
   const echo = new WebSocketServer(shared);
   const naive = new WebSocketServer(shared);
   const endpoints = new Map([
@@ -79,6 +83,7 @@ export function createServers(options: ServersOptions = {}): Servers {
   let nextId = 1;
   const alive = new WeakMap<WebSocket, boolean>();
 
+  // #region fixed:on-connection
   /** What every connection gets on either endpoint; `reply` is where the two differ. */
   const onConnection =
     (name: string, reply: (ws: WebSocket, data: RawData, isBinary: boolean) => void) =>
@@ -94,26 +99,37 @@ export function createServers(options: ServersOptions = {}): Servers {
         log(`[${id}] received: ${summarize(data, isBinary)}`);
         reply(ws, data, isBinary);
       });
+      // #region fixed:connection-error
       // error: a protocol violation (too big, bad UTF-8, bad frame). ws closes with the code itself.
+      // fix: with no error listener, the first bad frame would throw and take the whole server down
       ws.on('error', (err: Error & { code?: string }) => {
         log(`[${id}] error ${err.code ?? ''}: ${err.message}`);
       });
+      // #endregion
       // close: log the code and reason the peer (or ws itself) gave.
       ws.on('close', (code, reason) => log(`[${id}] closed ${code} "${reason.toString()}"`));
       ws.send(GREETING);
     };
+  // #endregion
 
-  // The fix: send back the same kind of frame that came in.
+  // #region fixed:echo-reply
+  // fix: the endpoint at /, which every page but the naive demo uses
   echo.on(
     'connection',
+    // fix: send back the kind of frame that came in: text stays text, binary stays binary
     onConnection('echo', (ws, data, isBinary) => ws.send(data, { binary: isBinary })),
   );
-  // The pitfall: `data` is always a Buffer, and ws sends a Buffer as a binary frame.
+  // #endregion
+  // #region lecture:echo-reply
+  // pitfall: the lecture's server with the obvious echo added, served at /naive
   naive.on(
     'connection',
+    // pitfall: data is a Buffer even for a text message, and ws sends a Buffer as a binary frame
     onConnection('naive', (ws, data) => ws.send(data)),
   );
+  // #endregion
 
+  // #region fixed:origin-check
   // upgrade: a WebSocket handshake; pick its endpoint by path and check its Origin first.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy()); // a peer that vanishes mid-handshake
@@ -121,13 +137,16 @@ export function createServers(options: ServersOptions = {}): Servers {
     const wss = endpoints.get(path);
     if (!wss) return refuse(socket, 404, `no WebSocket endpoint at ${path} (try / or /naive)`);
     const origin = req.headers.origin;
+    // fix: any site's page can open a WebSocket here (no CORS), so a foreign Origin gets 403
     if (!originAllowed(origin, req.headers.host, allowedOrigins)) {
       log(`refused an upgrade from Origin ${origin}`);
       return refuse(socket, 403, `Origin ${origin} is not allowed to open a WebSocket here`);
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
+  // #endregion
 
+  // #region fixed:heartbeat
   // Heartbeat: ping everyone; whoever did not answer the previous ping is gone.
   const heartbeat = setInterval(() => {
     for (const wss of endpoints.values()) {
@@ -143,6 +162,7 @@ export function createServers(options: ServersOptions = {}): Servers {
     }
   }, heartbeatMs);
   heartbeat.unref();
+  // #endregion
 
   // close: the server has stopped and the kit has ended its sockets; stop the heartbeat and both endpoints.
   server.on('close', () => {

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 /** The largest message accepted by default, in bytes (1 MiB); a larger one closes the connection with 1009. */
 export const MAX_PAYLOAD = 1024 * 1024;
 
+// #region fixed:origin-allowed
 /**
  * The Origin check that stops Cross-Site WebSocket Hijacking. No Origin (a CLI
  * tool, not a browser) is accepted; a browser's Origin must be the server's own
@@ -26,6 +27,7 @@ export function originAllowed(
     return false; // "null" (a sandboxed iframe, a file:// page) or garbage
   }
 }
+// #endregion
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket. */
 export function refuse(socket: Duplex, status: number, message: string): void {

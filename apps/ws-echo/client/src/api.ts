@@ -31,12 +31,14 @@ setInterval(showProperties, 100);
 
 function connect(): void {
   if (ws && ws.readyState < WebSocket.CLOSING) ws.close(1000, 'reconnecting');
+  // #region fixed:api-connect
   const offered = [
     ...document.querySelectorAll<HTMLInputElement>('input[name="protocol"]:checked'),
   ].map((box) => box.value);
   stateLog.replaceChildren();
   messages.replaceChildren();
   appendLine(stateLog, `offering protocols [${offered.join(', ')}]`);
+  // fix: offer subprotocols; the server answers with one of them, or the handshake fails
   const socket = new WebSocket(wsUrl('/'), offered);
   ws = socket;
   socket.binaryType = binaryTypeSelect.value as BinaryType;
@@ -61,11 +63,14 @@ function connect(): void {
     logState(socket, `close event: ${describeClose(event)}`);
     if (socket === ws) byId('close-out').textContent = `close event: ${describeClose(event)}`;
   });
+  // #endregion
   showProperties();
 }
 
 byId('connect').addEventListener('click', connect);
+// #region fixed:api-send
 binaryTypeSelect.addEventListener('change', () => {
+  // fix: binaryType decides how binary messages received from now on arrive: Blob or ArrayBuffer
   if (ws) ws.binaryType = binaryTypeSelect.value as BinaryType;
   showProperties();
 });
@@ -90,6 +95,7 @@ byId('send-blob').addEventListener('click', () => {
   const blob = new Blob([text()]);
   send(blob, `Blob, ${blob.size} bytes`);
 });
+// #endregion
 
 // --- bufferedAmount ---------------------------------------------------------
 const CHUNK_BYTES = 512 * 1024;
@@ -132,9 +138,11 @@ byId('bulk-send').addEventListener('click', () => {
     out.textContent = 'Connect first.';
     return;
   }
+  // #region fixed:bulk-send
   const chunk = noise(CHUNK_BYTES);
   bulk = { expected: CHUNKS, echoed: 0, bytes: 0 };
   const started = performance.now();
+  // fix: send() never blocks: all 8 calls return at once, and bufferedAmount holds what is queued
   for (let i = 0; i < CHUNKS; i++) socket.send(chunk);
   const peak = socket.bufferedAmount;
   appendLine(log, `after ${CHUNKS} send() calls: bufferedAmount ${peak}`);
@@ -153,6 +161,7 @@ byId('bulk-send').addEventListener('click', () => {
       out.textContent = `drained: ${peak} bytes queued, bufferedAmount 0 after ${ms} ms`;
     }
   }, 10);
+  // #endregion
 });
 
 // --- close(code, reason) ----------------------------------------------------
@@ -160,6 +169,7 @@ byId('long-reason').addEventListener('click', () => {
   byId<HTMLInputElement>('close-reason').value = 'x'.repeat(124);
 });
 
+// #region fixed:close-form
 byId<HTMLFormElement>('close-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const out = byId('close-out');
@@ -169,6 +179,7 @@ byId<HTMLFormElement>('close-form').addEventListener('submit', (event) => {
   }
   const rawCode = byId<HTMLInputElement>('close-code').value.trim();
   const reason = byId<HTMLInputElement>('close-reason').value;
+  // fix: close() throws for a code other than 1000 or 3000–4999, or a reason over 123 bytes
   try {
     if (rawCode === '') ws.close();
     else ws.close(Number(rawCode), reason);
@@ -181,5 +192,6 @@ byId<HTMLFormElement>('close-form').addEventListener('submit', (event) => {
     logState(ws, 'close() threw, nothing changed');
   }
 });
+// #endregion
 
 connect();

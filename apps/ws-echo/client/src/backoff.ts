@@ -2,6 +2,7 @@
 export const BASE_MS = 500;
 export const CAP_MS = 8000;
 
+// #region fixed:backoff
 /**
  * How long retry number `n` (1-based) waits. "Equal jitter": half of the
  * exponential ceiling is fixed, the other half random, so retries keep spreading
@@ -14,3 +15,4 @@ export function backoffDelay(
   const ceiling = Math.min(CAP_MS, BASE_MS * 2 ** (n - 1));
   return { delay: Math.round(ceiling / 2 + (random * ceiling) / 2), ceiling };
 }
+// #endregion

@@ -25,10 +25,13 @@ ws.onmessage = (event: MessageEvent) => {
   say(`Received: '${event.data}'`);
 };
 
+// #region lecture:close-handling
 // close: not in the lecture, but a learner wants to know when the server is gone.
 ws.onclose = (event) => {
+  // pitfall: it only says so: nothing opens a new socket, and the page stays dead until reloaded
   say(`Connection closed (code ${event.code})`);
 };
+// #endregion
 
 // Not in the lecture: browsers differ after Back, so the page says what yours did to its socket.
 const afterwards: Record<Arrival['kind'], string> = {
@@ -40,8 +43,11 @@ const afterwards: Record<Arrival['kind'], string> = {
     'So this is a fresh page with a fresh connection: the lines in the log come from a new socket.',
 };
 
+// #region lecture:page-lifecycle
+// pitfall: no pagehide listener: the socket is left open as the page goes, for the browser to kill
 // pageshow: fires on every showing, loaded or restored; say which, and what became of the socket.
 addEventListener('pageshow', (event) => {
   const arrival = arrivalOf(event);
   byId('navigation').textContent = `${describeArrival(arrival)} ${afterwards[arrival.kind]}`;
 });
+// #endregion

@@ -31,17 +31,22 @@ function connect(): void {
   socket.addEventListener('message', (event: MessageEvent) => {
     appendLine(messages, `Received: '${event.data}'`);
   });
+  // #region fixed:close-handling
   // close: if we did not ask for it, schedule the next attempt.
   socket.addEventListener('close', (event) => {
+    // fix: a close the page asked for (Close, pagehide) is not a reason to retry
     if (socket !== ws || !wanted) return;
     attempt += 1;
+    // fix: each retry waits longer, with a random part, so pages that lost the server come back spread out
     const { delay, ceiling } = backoffDelay(attempt);
     appendLine(
       attempts,
       `closed (code ${event.code}); attempt ${attempt} in ${delay} ms (ceiling ${ceiling} ms)`,
     );
+    // fix: then a new socket: connect() again, and its open resets the count
     retryTimer = setTimeout(connect, delay);
   });
+  // #endregion
 }
 
 /** Closes on purpose: no retry until `open()` is asked for again. */
@@ -63,12 +68,6 @@ byId('close-now').addEventListener('click', () => {
 });
 byId('connect-now').addEventListener('click', start);
 
-// pagehide: leaving (or going into the bfcache). An open socket would keep the page out of it.
-addEventListener('pagehide', (event) => {
-  appendLine(lifecycle, `pagehide (persisted: ${event.persisted}): closing the socket`);
-  stop('page hidden');
-});
-
 /** What this page does about its socket after each kind of showing. */
 const afterwards: Record<Arrival['kind'], string> = {
   loaded:
@@ -77,6 +76,14 @@ const afterwards: Record<Arrival['kind'], string> = {
     'This page closed its socket on pagehide, so nothing was left open while it was frozen, and it has just opened a new one: see the second "connected" above.',
   reloaded: 'Nothing to reopen: a fresh page connects on load, as it did the first time.',
 };
+
+// #region fixed:page-lifecycle
+// pagehide: leaving (or going into the bfcache). An open socket would keep the page out of it.
+// fix: close the socket on the way out, on purpose, so no retry is scheduled and nothing stays open
+addEventListener('pagehide', (event) => {
+  appendLine(lifecycle, `pagehide (persisted: ${event.persisted}): closing the socket`);
+  stop('page hidden');
+});
 
 // pageshow: also fires on a normal load; `persisted` is true only when restored from the bfcache.
 addEventListener('pageshow', (event) => {
@@ -91,8 +98,10 @@ addEventListener('pageshow', (event) => {
     );
   } else {
     appendLine(lifecycle, 'pageshow (persisted: true): back from the bfcache, reconnecting');
+    // fix: restored from the cache with its socket closed, so open a new one
     start();
   }
 });
+// #endregion
 
 start();
