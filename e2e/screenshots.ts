@@ -4,13 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findChapter, findRepoRoot } from '@course/chapters';
+import { findChapter, findRepoRoot, isListening } from '@course/chapters';
 import { chromium } from '@playwright/test';
 import { chooseBrowser } from './browser.ts';
 import { startChapterServer } from './server-process.ts';
 
-/** Ports for this run: the chapters' defaults + 30000, clear of `pnpm start` and of e2e runs. */
-const OFFSET = 30_000;
+/** The chapters' own ports, so the pictures show what a learner sees: stop running lessons first. */
+const OFFSET = 0;
 /** The chapter whose page shows an open code panel, and where. */
 const CHAPTER = 'socketio-rooms';
 const PAGE = '/lecture';
@@ -31,6 +31,16 @@ if (!hasCjkFont()) {
   process.exit(1);
 }
 
+for (const name of ['hub', CHAPTER]) {
+  const port = findChapter(name).course.ports.PORT;
+  if (await isListening(port)) {
+    console.error(
+      `Port ${port} (${name}) is in use. Stop the running lessons, then run this again.`,
+    );
+    process.exit(1);
+  }
+}
+
 const docs = join(findRepoRoot(), 'docs');
 mkdirSync(docs, { recursive: true });
 const portsOf = (name: string) =>
@@ -49,8 +59,10 @@ const browser = await chromium.launch({ executablePath: chooseBrowser()?.executa
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ko-KR' });
 
-  await page.goto(`http://localhost:${portsOf('hub').PORT}/`);
-  await page.locator(`li.chapter[data-name="${CHAPTER}"] .status[data-status="up"]`).waitFor();
+  // The hub's page for the chapter: its lesson beside its running page.
+  await page.goto(`http://localhost:${portsOf('hub').PORT}/chapters/${CHAPTER}${PAGE}`);
+  await page.locator('#chapter-state').getByText(`running on :${chapterPorts.PORT}`).waitFor();
+  await page.frameLocator('#page-slot iframe').locator('h1').waitFor();
   await page.screenshot({ path: join(docs, 'hub.png') });
 
   await page.goto(`http://localhost:${chapterPorts.PORT}${PAGE}`);
