@@ -90,7 +90,7 @@ test('bufferedAmount rises with a large send and drains to 0', async ({ page }) 
 });
 
 test('close() with a code and reason shows them and wasClean', async ({ page }) => {
-  await page.getByLabel('code').fill('4321');
+  await page.getByLabel('code', { exact: true }).fill('4321');
   await page.getByLabel('reason').fill('다음에 또 봐요');
   await page.getByRole('button', { name: 'close(code, reason)' }).click();
   await expect(page.locator('#close-out')).toHaveText(
@@ -99,7 +99,7 @@ test('close() with a code and reason shows them and wasClean', async ({ page }) 
 });
 
 test('close() with no code arrives as 1005', async ({ page }) => {
-  await page.getByLabel('code').fill('');
+  await page.getByLabel('code', { exact: true }).fill('');
   await page.getByRole('button', { name: 'close(code, reason)' }).click();
   await expect(page.locator('#close-out')).toHaveText(
     "close event: code 1005, reason '', wasClean true",
@@ -108,7 +108,7 @@ test('close() with no code arrives as 1005', async ({ page }) => {
 
 test('the browser refuses a code outside 1000 / 3000–4999', async ({ page }) => {
   for (const code of ['1001', '2999', '5000']) {
-    await page.getByLabel('code').fill(code);
+    await page.getByLabel('code', { exact: true }).fill(code);
     await page.getByRole('button', { name: 'close(code, reason)' }).click();
     await expect(page.locator('#close-out')).toHaveText(
       new RegExp(`^close\\(\\) threw InvalidAccessError: .*${code}`),
