@@ -248,7 +248,7 @@ export async function renderPanel(id, panel, only) {
     .join('');
   return (
     `<details class="code-panel" data-code-panel="${id}"><summary>Show the code</summary>` +
-    `<div class="code-views" role="radiogroup" aria-label="Which code">${radios}</div>` +
+    `<div class="code-views" role="radiogroup" aria-label="Which version">${radios}</div>` +
     `${figures.join('')}</details>`
   );
 }
