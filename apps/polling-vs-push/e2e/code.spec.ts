@@ -1,3 +1,4 @@
+import { checkFixedPanel } from '@course/e2e/code-panel';
 import { expect, type Page, test } from '@playwright/test';
 
 // Each demo's "Show the code" panel. The lecture has no code of its own for the six
@@ -157,23 +158,10 @@ const PANELS: FixedPanel[] = [
   },
 ];
 
-/** Opens the fixed-only panel and checks what a learner reads in it. */
+/** Opens the fixed-only panel in its section and checks what a learner reads in it. */
 async function checkFixedOnly(page: Page, want: FixedPanel) {
-  const panel = page.locator(`${want.section} details.code-panel[data-code-panel="${want.id}"]`);
-  const fixed = panel.locator('.code-view[data-view="fixed"]');
-  await expect(fixed).toBeHidden();
-  await panel.locator('summary').click();
-  await expect(panel.getByRole('radio')).toHaveCount(1);
-  await expect(panel.getByRole('radio', { name: 'Fixed' })).toBeChecked();
-  await expect(panel.locator('.code-view[data-view="lecture"]')).toHaveCount(0);
-  await expect(fixed).toBeVisible();
-  await expect(fixed.locator('pre')).toContainText(want.line);
-  await expect(fixed.locator('a.source-link')).toContainText(want.file);
-  if (want.note) {
-    // A note stays beside the code, not in it.
-    await expect(fixed.locator('.line.note').filter({ hasText: want.note })).toHaveCount(1);
-    await expect(fixed.locator('.line:not(.note)').filter({ hasText: want.note })).toHaveCount(0);
-  }
+  await expect(page.locator(`${want.section} [data-code-panel="${want.id}"]`)).toHaveCount(1);
+  await checkFixedPanel(page, want.id, { fixed: want.line, file: want.file, note: want.note });
 }
 
 test.beforeEach(async ({ page }) => {

@@ -1,36 +1,22 @@
-import { checkCodePanel } from '@course/e2e/code-panel';
+import { checkCodePanel, checkFixedPanel } from '@course/e2e/code-panel';
 import { expect, type Page, test } from '@playwright/test';
 
 // Each demo's "Show the code" panel, read from the chapter's client code at build time:
 // the naive way beside the fixed code where the pages run both, the fixed code alone elsewhere.
 
-/**
- * Opens the fixed-only panel `id` in the section `section` and checks it shows
- * just the fixed code, containing `line`, with `note` beside it, and a source
- * link to `file` that opens the editor.
- */
+/** The fixed-only panel `id` in section `section`: a line of its code, a note, and its file in client/src/. */
 async function checkFixedOnly(
   page: Page,
   section: string,
   id: string,
   want: { line: string; note: string; file: string },
 ) {
-  const panel = page.locator(`#${section} details.code-panel[data-code-panel="${id}"]`);
-  const fixed = panel.locator('.code-view[data-view="fixed"]');
-  await expect(fixed).toBeHidden();
-  await panel.locator('summary').click();
-  await expect(panel.getByRole('radio')).toHaveCount(1);
-  await expect(panel.getByRole('radio', { name: 'Fixed' })).toBeChecked();
-  await expect(panel.locator('.code-view[data-view="lecture"]')).toHaveCount(0);
-  await expect(fixed).toBeVisible();
-  await expect(fixed.locator('pre')).toContainText(want.line);
-  // A note stays beside the code, not in it.
-  await expect(fixed.locator('.line.note').filter({ hasText: want.note })).toHaveCount(1);
-  await expect(fixed.locator('pre')).not.toContainText('// fix:');
-  const link = fixed.locator('a.source-link');
-  await expect(link).toContainText(`apps/post-message/client/src/${want.file}`);
-  await link.click();
-  await expect(fixed.locator('.source-status')).toHaveText('Opened in your editor.');
+  await expect(page.locator(`#${section} [data-code-panel="${id}"]`)).toHaveCount(1);
+  await checkFixedPanel(page, id, {
+    fixed: want.line,
+    note: want.note,
+    file: `apps/post-message/client/src/${want.file}`,
+  });
 }
 
 test('/: the origins panel shows where the allow-lists come from', async ({ page }) => {

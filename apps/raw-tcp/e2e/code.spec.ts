@@ -1,4 +1,4 @@
-import { checkCodePanel } from '@course/e2e/code-panel';
+import { checkCodePanel, checkFixedPanel, checkPanelsPlaced } from '@course/e2e/code-panel';
 import { expect, type Page, test } from '@playwright/test';
 
 // Each demo's "Show the code" panel: the chapter's code that reads a data event
@@ -18,31 +18,14 @@ const PANELS: Record<string, Record<string, string[]>> = {
   '/bad-input': { oversize: ['refuse'], idle: ['idle-timeout'], abrupt: ['socket-error'] },
 };
 
-/** Opens the fixed-only panel `id` and checks it shows just the fixed code, containing `line`, and its link. */
-async function checkFixedOnly(page: Page, id: string, line: string, file: string) {
-  const panel = page.locator(`details.code-panel[data-code-panel="${id}"]`);
-  await panel.locator('summary').click();
-  await expect(panel.getByRole('radio')).toHaveCount(1);
-  await expect(panel.getByRole('radio', { name: 'Fixed' })).toBeChecked();
-  await expect(panel.locator('.code-view[data-view="lecture"]')).toHaveCount(0);
-  const fixed = panel.locator('.code-view[data-view="fixed"]');
-  await expect(fixed).toBeVisible();
-  await expect(fixed.locator('pre')).toContainText(line);
-  await expect(fixed.locator('a.source-link')).toContainText(`apps/raw-tcp/${file}`);
-  await fixed.locator('a.source-link').click();
-  await expect(fixed.locator('.source-status')).toHaveText('Opened in your editor.');
-}
+/** The fixed-only panel `id`: a line of its code, and its file under apps/raw-tcp/. */
+const checkFixedOnly = (page: Page, id: string, line: string, file: string) =>
+  checkFixedPanel(page, id, { fixed: line, file: `apps/raw-tcp/${file}` });
 
 for (const [path, sections] of Object.entries(PANELS)) {
   test(`${path}: each demo has its code panel, closed until asked`, async ({ page }) => {
     await page.goto(path);
-    for (const [section, ids] of Object.entries(sections))
-      for (const id of ids) {
-        const panel = page.locator(`#${section} details.code-panel[data-code-panel="${id}"]`);
-        await expect(panel).toHaveCount(1);
-        await expect(panel.locator('summary')).toHaveText('Show the code');
-        await expect(panel).not.toHaveAttribute('open');
-      }
+    await checkPanelsPlaced(page, sections);
   });
 }
 

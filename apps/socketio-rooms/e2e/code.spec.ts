@@ -1,21 +1,12 @@
-import { checkCodePanel } from '@course/e2e/code-panel';
+import { checkCodePanel, checkFixedPanel } from '@course/e2e/code-panel';
 import { expect, type Page, test } from '@playwright/test';
 
 // Each demo's "Show the code" panel: the server code that runs in lecture mode
 // beside the fixed code, read from server/app.ts at build time.
 
-/** Opens the fixed-only panel `id` and checks it shows just the fixed code, containing `line`. */
-async function checkFixedOnly(page: Page, id: string, line: string) {
-  const panel = page.locator(`details.code-panel[data-code-panel="${id}"]`);
-  await panel.locator('summary').click();
-  await expect(panel.getByRole('radio')).toHaveCount(1);
-  await expect(panel.getByRole('radio', { name: 'Fixed' })).toBeChecked();
-  await expect(panel.locator('.code-view[data-view="lecture"]')).toHaveCount(0);
-  const fixed = panel.locator('.code-view[data-view="fixed"]');
-  await expect(fixed).toBeVisible();
-  await expect(fixed.locator('pre')).toContainText(line);
-  await expect(fixed.locator('a.source-link')).toContainText('apps/socketio-rooms/server/app.ts');
-}
+/** The fixed-only panel `id`: a line of its code, in server/app.ts. */
+const checkFixedOnly = (page: Page, id: string, line: string) =>
+  checkFixedPanel(page, id, { fixed: line, file: 'apps/socketio-rooms/server/app.ts' });
 
 test.describe('/lecture', () => {
   test.beforeEach(async ({ page }) => {
