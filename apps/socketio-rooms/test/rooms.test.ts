@@ -1,6 +1,5 @@
 import { connect as tcpConnect } from 'node:net';
-import type { ClientHandler } from '@course/kit';
-import { listening } from '@course/kit/test-server';
+import { createChapter, listening } from '@course/kit/test-server';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../events.ts';
@@ -576,17 +575,7 @@ describe('plain HTTP, the page and the chapter’s own server', () => {
       await servers.io.close();
       expect(log).not.toHaveBeenCalled();
 
-      const page: ClientHandler = (req, res, next) => {
-        if (req.url === '/page') res.end('the page');
-        else next();
-      };
-      const { PORT } = await chapter.create({
-        client: page,
-        ports: { PORT: 0 },
-        env: {},
-        dev: false,
-        log: () => {},
-      });
+      const { PORT } = await createChapter(chapter);
       const { url, close } = await listening(PORT);
       const served = await fetch(`${url}/page`);
       expect([served.status, await served.text()]).toEqual([200, 'the page']);

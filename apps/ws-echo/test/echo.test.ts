@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { type ClientHandler, parseEnv } from '@course/kit';
+import { createChapter } from '@course/kit/test-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BASE_MS, backoffDelay, CAP_MS } from '../client/src/backoff.ts';
 import chapter, { createServers, type Servers } from '../server/app.ts';
@@ -543,17 +544,7 @@ describe('the page’s reconnect backoff', () => {
 describe('the chapter as pnpm start runs it (server/app.ts default export)', () => {
   /** Builds the chapter's server as the kit does, from env vars, and starts it on a free port. */
   async function startChapter(env: Record<string, string>) {
-    const page: ClientHandler = (req, res, next) => {
-      if (req.url === '/page') res.end('the page');
-      else next();
-    };
-    const { PORT } = await chapter.create({
-      client: page,
-      ports: { PORT: 0 },
-      env: parseEnv(chapter.env, env),
-      dev: false,
-      log: () => {},
-    });
+    const { PORT } = await createChapter(chapter, env);
     return serve(PORT);
   }
 

@@ -8,7 +8,7 @@ import { defineChapter, isChapterDefinition } from '../src/chapter.ts';
 import { intVar } from '../src/env.ts';
 import { loadChapter } from '../src/load.ts';
 import { PortInUseError, type RunningChapter, serveChapter } from '../src/serve.ts';
-import { listening } from '../src/test-server.ts';
+import { createChapter, listening, TEST_PAGE } from '../src/test-server.ts';
 
 // A throwaway course with one chapter, "demo", and its built page.
 let dir: string;
@@ -165,6 +165,25 @@ describe('serveChapter', () => {
     expect(isChapterDefinition(demoChapter())).toBe(true);
     expect(isChapterDefinition({ create() {} })).toBe(false);
     expect(isChapterDefinition(undefined)).toBe(false);
+  });
+});
+
+describe('createChapter (tests)', () => {
+  it('builds the chapter from its env vars, with a stand-in page on /page', async () => {
+    const { PORT } = await createChapter(demoChapter(), { GREETING_REPEAT: '3' });
+    const server = await listening(PORT);
+    try {
+      expect(await (await fetch(`${server.url}/api/hello`)).text()).toBe('hello hello hello');
+      expect(await (await fetch(`${server.url}/page`)).text()).toBe(TEST_PAGE);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a bad env var as the kit does', async () => {
+    await expect(createChapter(demoChapter(), { GREETING_REPEAT: 'x' })).rejects.toThrow(
+      'GREETING_REPEAT=x must be a whole number from 1 to 3',
+    );
   });
 });
 
