@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import { type ClientHandler, check, defineChapter } from '@course/kit';
+import type { Server } from 'node:http';
+import { type ClientHandler, check, defineChapter, pageServer } from '@course/kit';
 import { Server as IoServer, type Namespace, type Socket } from 'socket.io';
 import {
   type Ack,
@@ -37,14 +37,8 @@ type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, never, Sock
  */
 export function createServers(options: ServersOptions = {}): Servers {
   const { client, log = false } = options;
-  const http = createServer((req, res) => {
-    const notFound = () => {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: `no route for ${req.method} ${req.url}` }));
-    };
-    if (client) client(req, res, notFound);
-    else notFound();
-  });
+  // The page, and a JSON 404 for any other plain request: the lesson is in Socket.IO below.
+  const http = pageServer(client);
 
   const io: RoomsIo = new IoServer(http, {
     // The page bundles socket.io-client, so /socket.io/socket.io.js is not needed.

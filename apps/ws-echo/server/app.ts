@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type ClientHandler, defineChapter, intVar, listVar } from '@course/kit';
+import { type ClientHandler, defineChapter, intVar, listVar, pageServer } from '@course/kit';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { MAX_PAYLOAD, Origin, originAllowed, refuse } from './hardening.ts';
 
@@ -47,18 +47,8 @@ export function createServers(options: ServersOptions = {}): Servers {
     log = console.log,
   } = options;
 
-  const server = createServer((req, res) => {
-    const notFound = () => {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`no route for ${req.method} ${req.url}\n`);
-    };
-    if (!client) return notFound();
-    client(req, res, (err) => {
-      if (!err) return notFound();
-      console.error(err);
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('internal error\n');
-    });
-  });
+  // The page, and a JSON 404 for any other plain request: the lesson is in the upgrades below.
+  const server = pageServer(client);
 
   // #region fixed:server-options
   // Two endpoints on one HTTP server, so upgrades are routed by hand (noServer): a WebSocketServer

@@ -99,8 +99,8 @@ describe('the lecture’s exchange', () => {
   it('answers plain HTTP requests it has no page for with 404', async () => {
     const res = await fetch(`${main.url}/nothing`);
     expect(res.status).toBe(404);
-    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await res.text()).toBe('no route for GET /nothing\n');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ error: 'no route for GET /nothing' });
   });
 
   it('hands HTTP requests to the page handler: what it passes on is 404, what it fails on is 500', async () => {
@@ -113,13 +113,12 @@ describe('the lecture’s exchange', () => {
     const page = await fetch(`${withPages.url}/page`);
     expect([page.status, await page.text()]).toEqual([200, 'the page']);
     const other = await fetch(`${withPages.url}/other`);
-    expect([other.status, await other.text()]).toEqual([404, 'no route for GET /other\n']);
+    expect([other.status, await other.json()]).toEqual([404, { error: 'no route for GET /other' }]);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = await fetch(`${withPages.url}/broken`);
     quiet.mockRestore();
     expect(broken.status).toBe(500);
-    expect(broken.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await broken.text()).toBe('internal error\n');
+    expect(await broken.json()).toEqual({ error: 'internal error' });
     await withPages.close();
   });
 });

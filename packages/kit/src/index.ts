@@ -17,6 +17,7 @@ export {
 } from './env.ts';
 export { loadChapter } from './load.ts';
 export { type CourseIdentity, IDENTITY_PATH } from './page.ts';
+export { pageServer } from './page-server.ts';
 export {
   chapterAt,
   PortInUseError,

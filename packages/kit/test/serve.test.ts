@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineChapter, isChapterDefinition } from '../src/chapter.ts';
 import { intVar } from '../src/env.ts';
 import { loadChapter } from '../src/load.ts';
+import { pageServer } from '../src/page-server.ts';
 import { PortInUseError, type RunningChapter, serveChapter } from '../src/serve.ts';
 import { createChapter, listening, TEST_PAGE } from '../src/test-server.ts';
 
@@ -165,6 +166,27 @@ describe('serveChapter', () => {
     expect(isChapterDefinition(demoChapter())).toBe(true);
     expect(isChapterDefinition({ create() {} })).toBe(false);
     expect(isChapterDefinition(undefined)).toBe(false);
+  });
+});
+
+describe('pageServer', () => {
+  it('serves the page, and a JSON 404 for what the page passes on, or for all without one', async () => {
+    const withPage = await listening(
+      pageServer((req, res, next) => (req.url === '/' ? res.end('page') : next())),
+    );
+    const bare = await listening(pageServer());
+    try {
+      expect(await (await fetch(`${withPage.url}/`)).text()).toBe('page');
+      for (const url of [`${withPage.url}/x`, `${bare.url}/`]) {
+        const res = await fetch(url);
+        expect([res.status, await res.json()]).toEqual([
+          404,
+          { error: `no route for GET /${url.endsWith('/x') ? 'x' : ''}` },
+        ]);
+      }
+    } finally {
+      await Promise.all([withPage.close(), bare.close()]);
+    }
   });
 });
 
