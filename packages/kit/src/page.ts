@@ -16,6 +16,10 @@ export interface CourseIdentity {
   dev: boolean;
 }
 
+/** The course's icon: browsers ask every page for /favicon.ico, and a 404 there is a console error. */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#2563eb"/><path d="M3 6h8l-2-2M13 10H5l2 2" stroke="#fff" stroke-width="1.6" fill="none"/></svg>';
+
 /** The path of the identity route every chapter answers. */
 export const IDENTITY_PATH = '/__course';
 
@@ -55,6 +59,12 @@ export function pageHandler(
   const root = findRepoRoot(chapter.dir);
   return (req, res, next) => {
     if (req.url?.startsWith(`${OPEN_IN_EDITOR_PATH}?`)) return openInEditor(root, req, res);
+    if (req.url === '/favicon.ico') {
+      res.setHeader('Content-Type', 'image/svg+xml');
+      res.setHeader('Cache-Control', 'max-age=86400');
+      res.end(FAVICON);
+      return;
+    }
     if (req.url === IDENTITY_PATH) {
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Access-Control-Allow-Origin', '*');

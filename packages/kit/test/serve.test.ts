@@ -91,6 +91,8 @@ describe('serveChapter', () => {
     const missing = await fetch(`${running.url}/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe('Not found: GET /nope');
+    const icon = await fetch(`${running.url}/favicon.ico`);
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
     expect(Object.keys(running.ports)).toEqual(['PORT', 'TCP_PORT']);
   });
 
