@@ -20,7 +20,7 @@ test('in dev mode, s and r restart the server mid-countdown: the page resumes at
     { PORT: String(OWN_PORT), COUNTDOWN_INTERVAL_MS: '800', COUNTDOWN_RETRY_MS: '300' },
     'dev',
   );
-  await page.goto(`http://localhost:${OWN_PORT}/`);
+  await page.goto(`http://localhost:${OWN_PORT}/fixed`);
   await expect
     .poll(async () => Number((await page.locator('#data').textContent()) || 11), {
       timeout: 20_000,

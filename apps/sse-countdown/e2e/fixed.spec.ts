@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 
-// The fixed countdown, the default page. The server counts every COUNTDOWN_INTERVAL_MS (150 ms here).
+// The fixed countdown at /fixed. The server counts every COUNTDOWN_INTERVAL_MS (150 ms here).
 
 const ALL = '10 9 8 7 6 5 4 3 2 1 0';
 
 test('counts 10 to 0 exactly once, then shows Disconnected and stays there', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/fixed');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Server-Sent Events: the countdown',
   );
@@ -23,7 +23,7 @@ test('counts 10 to 0 exactly once, then shows Disconnected and stays there', asy
 });
 
 test('the state reads Connected while the numbers arrive', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/fixed');
   await page.getByRole('button', { name: 'Restart countdown' }).click();
   await expect(page.locator('#state')).toHaveText('Connected');
   await expect(page.locator('#state')).toHaveText('Disconnected', { timeout: 15_000 });
@@ -31,7 +31,7 @@ test('the state reads Connected while the numbers arrive', async ({ page }) => {
 });
 
 test('a dropped connection reconnects and resumes at 4, with no number twice', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/fixed');
   await expect(page.locator('#state')).toHaveText('Disconnected', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Restart, server drops the connection after 5' }).click();
   await expect(page.locator('#state')).toHaveText('Disconnected', { timeout: 15_000 });
@@ -45,7 +45,7 @@ test('a dropped connection reconnects and resumes at 4, with no number twice', a
 });
 
 test('the page shows /stats live while its stream is open', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/fixed');
   await expect(page.locator('#active-streams')).toHaveText(/^\d+$/);
   // The drop variant runs longest (a reconnect in the middle), so a poll sees it.
   await page.getByRole('button', { name: 'Restart, server drops the connection after 5' }).click();

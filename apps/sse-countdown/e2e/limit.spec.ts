@@ -42,6 +42,6 @@ test('leaving the page with six streams open still works: they close before the 
   await page.getByRole('button', { name: 'Open 7 streams' }).click();
   await expect(page.locator('#slot-6')).toHaveText(/^stream 6: Connected/);
   await page.getByRole('link', { name: 'Fixed countdown' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/fixed$/);
   await expect(page.locator('#state')).toHaveText('Disconnected', { timeout: 15_000 });
 });
