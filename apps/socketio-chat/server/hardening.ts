@@ -61,26 +61,31 @@ function payload<E extends v.ObjectEntries>(entries: E, shape: string) {
   );
 }
 
+// #region fixed:text-check
 /** A required, non-blank string of at most `max` characters. */
 function text(key: string, max: number) {
   return v.pipe(
+    // fix: a missing field and a field of the wrong type each get a message naming the field
     v.string((issue) =>
       issue.input === null || issue.input === undefined
         ? `"${key}" is missing`
         : `"${key}" must be a string (got ${typeof issue.input})`,
     ),
     v.check((value) => value.trim() !== '', `"${key}" is empty`),
+    // fix: a length limit well under maxHttpBufferSize, so a long message gets an answer, not a closed connection
     v.maxLength(
       max,
       (issue) => `"${key}" is ${issue.input.length} characters; the limit is ${max}`,
     ),
   );
 }
+// #endregion
 
 const ID_PATTERN = /^[\w-]{1,64}$/;
 const BAD_ID = '"id" must be 1-64 letters, digits, "_" or "-"';
 const NO_TARGET = '"to" (a socket id) is required for io.to';
 
+// #region fixed:input-schemas
 /** The schema of each client→server payload, with `limits` applied. */
 export function inputSchemas({ maxMessageLength, maxNameLength }: Limits) {
   return {
@@ -92,20 +97,24 @@ export function inputSchemas({ maxMessageLength, maxNameLength }: Limits) {
       payload(
         {
           msg: text('msg', maxMessageLength),
+          // fix: only the four variants; without one, io.emit as in the lecture
           via: v.optional(
             v.picklist(VARIANTS, `"via" must be one of ${VARIANTS.join(', ')}`),
             'io.emit',
           ),
+          // fix: the page's id for each message, short and plain, so the server can spot a retry
           id: v.optional(v.pipe(v.string(BAD_ID), v.regex(ID_PATTERN, BAD_ID))),
           to: v.optional(v.string('"to" must be a socket id (a string)')),
         },
         'chat needs an object {msg}',
       ),
+      // fix: io.to needs someone to send to
       v.check((input) => input.via !== 'io.to' || input.to !== undefined, NO_TARGET),
     ),
     typing: v.boolean('typing needs true or false'),
   };
 }
+// #endregion
 
 /**
  * Flood control, before any handler: per one-second window, at most
@@ -119,10 +128,12 @@ export function limitFlooding(
   { maxEventsPerSecond, disconnectAfterRefused }: Limits,
   log: (line: string) => void,
 ): void {
+  // #region fixed:flood-limit
   let windowStart = Date.now();
   const counts = { messages: 0, typing: 0 };
   let refusedInWindow = 0;
   // Runs for every incoming packet, before the event's handler.
+  // fix: socket.use() sees every packet first, so one rule covers every event
   socket.use((packet, next) => {
     const now = Date.now();
     if (now - windowStart >= 1000) {
@@ -131,16 +142,20 @@ export function limitFlooding(
       counts.typing = 0;
       refusedInWindow = 0;
     }
+    // fix: typing is counted apart, so a fast typist does not use up the chat budget
     const kind = packet[0] === 'typing' ? 'typing' : 'messages';
     counts[kind] += 1;
     if (counts[kind] <= maxEventsPerSecond) return next();
     refusedInWindow += 1;
     const { reply } = split(packet.slice(1));
+    // fix: an event over the limit is not handled; its ack says why
     reply(fail(`too many messages: at most ${maxEventsPerSecond} per second`));
+    // fix: a client that keeps going is told why, then disconnected
     if (refusedInWindow >= disconnectAfterRefused && socket.connected) {
       log(`flooding: disconnecting ${socket.data.name ?? socket.id}`);
       socket.emit('notice', `Disconnected for flooding (over ${maxEventsPerSecond} per second).`);
       socket.disconnect(true);
     }
   });
+  // #endregion
 }

@@ -31,6 +31,7 @@ let me: { name: string; userid: string } | undefined;
 
 const ackTimeout = () => Math.max(100, Number(byId<HTMLInputElement>('ack-timeout').value) || 5000);
 
+// #region fixed:join-notice
 /** Adds one line to the chat log, built from text nodes only. */
 function logLine(className: string, ...parts: (string | HTMLElement)[]): HTMLLIElement {
   const item = el('li', '', className);
@@ -43,9 +44,12 @@ function logLine(className: string, ...parts: (string | HTMLElement)[]): HTMLLIE
 
 // `login` from the server: "<name>님이 입장하셨습니다".
 socket.on('login', (name) => {
+  // fix: the name goes in as text (el() sets textContent), so a name with markup stays characters
   logLine('login', el('strong', name), '님이 입장하셨습니다');
 });
+// #endregion
 
+// #region fixed:show-message
 /** One delivered message as `name: msg`, tagged with how it was sent. */
 function showMessage(message: ChatMessage, event: string) {
   const item = logLine(
@@ -53,15 +57,20 @@ function showMessage(message: ChatMessage, event: string) {
     el('strong', `${message.from.name}:`),
     ' ',
     el('span', message.msg, 'msg'),
+    // fix: tag each line with its event and variant, so the four variants can be told apart
     el('span', `${event} · ${message.via}`, 'via'),
   );
   item.dataset.via = message.via;
 }
 socket.on('chat', (message) => showMessage(message, 'chat'));
+// fix: listen for `s2c chat` too: socket.emit and io.to(id) send that event
 socket.on('s2c chat', (message) => showMessage(message, 's2c chat'));
+// #endregion
 
 // ── Beyond the lecture: presence, typing, notices ───────────────────────
 
+// #region fixed:presence-page
+// Someone left (with the server's reason) or came back through recovery.
 socket.on('presence', (presence) => {
   const text =
     presence.kind === 'left'
@@ -69,12 +78,16 @@ socket.on('presence', (presence) => {
       : ' is back (connection recovered)';
   logLine('presence', el('strong', presence.name), text);
 });
+// #endregion
 
 socket.on('notice', (text) => {
   logLine('notice bad', `⚠ ${text}`);
 });
 
+// #region fixed:users-page
+// The online list, and the io.to(id) picker built from it.
 socket.on('users', (users: User[]) => {
+  // fix: replace the whole list each time: the server sends all of it after every change
   usersList.replaceChildren(
     ...users.map((user) => {
       const item = el('li', `${user.name} (${user.userid})`);
@@ -93,8 +106,10 @@ socket.on('users', (users: User[]) => {
     }),
   );
   if (others.length === 0) toSelect.append(el('option', 'nobody else is online'));
+  // fix: keep the chosen user picked while the list changes around them
   if (others.some((user) => user.id === chosen)) toSelect.value = chosen;
 });
+// #endregion
 
 const typers = new Map<string, string>();
 socket.on('typing', ({ id, name, typing }) => {
@@ -107,6 +122,8 @@ socket.on('typing', ({ id, name, typing }) => {
 
 // ── Connection state ────────────────────────────────────────────────────
 
+// #region fixed:connection-state
+// Connected: a fresh session, or a recovered one.
 socket.on('connect', () => {
   reconnectButton.hidden = true;
   conn.className = 'output ok';
@@ -114,9 +131,11 @@ socket.on('connect', () => {
     ? `Connected again as ${socket.id}: recovered (socket.recovered = true). Missed messages were replayed.`
     : `Connected as ${socket.id}.`;
   // A fresh session knows nothing of this tab: log in again with the same fields.
+  // fix: a recovered session still has socket.data, so only a new one logs in again
   if (me && !socket.recovered) login(me);
 });
 
+// Disconnected: say whether the client comes back by itself.
 socket.on('disconnect', (reason) => {
   conn.className = 'output bad';
   typers.clear();
@@ -125,6 +144,7 @@ socket.on('disconnect', (reason) => {
   usersList.replaceChildren(
     el('li', 'offline: the list updates when this tab is connected', 'muted'),
   );
+  // fix: after a disconnect the server or the page chose, Socket.IO stays down: offer Reconnect
   if (reason === 'io server disconnect' || reason === 'io client disconnect') {
     conn.textContent = `Disconnected (${reason}). The client will not reconnect by itself: press Reconnect.`;
     reconnectButton.hidden = false;
@@ -132,22 +152,30 @@ socket.on('disconnect', (reason) => {
     conn.textContent = `Connection lost (${reason}). Reconnecting by itself…`;
   }
 });
+// #endregion
 
 socket.on('connect_error', (error) => {
   conn.className = 'output bad';
   conn.textContent = `Cannot connect: ${error.message}. Retrying…`;
 });
 
+// #region fixed:connection-buttons
+// Disconnect: ask the server to end this session.
 byId('disconnect').addEventListener('click', () => {
   socket.emit('forceDisconnect', () => {});
 });
+// fix: the way back after io server disconnect: a new connection, and a new session
 reconnectButton.addEventListener('click', () => socket.connect());
 // A network failure in miniature: close the transport, not the Socket.IO session.
 byId('drop').addEventListener('click', () => socket.io.engine?.close());
+// #endregion
 
 // ── Log in ──────────────────────────────────────────────────────────────
 
+// #region fixed:login-page
+/** Sends `login` and shows its ack: logged in, refused and why, or no answer. */
 function login(fields: { name: string; userid: string }) {
+  // fix: wait for the ack with a timeout, so a lost answer shows instead of nothing
   socket.timeout(ackTimeout()).emit('login', fields, (err: Error | null, result?: Ack) => {
     if (err) {
       loginStatus.className = 'output bad';
@@ -156,6 +184,7 @@ function login(fields: { name: string; userid: string }) {
       loginStatus.className = 'output bad';
       loginStatus.textContent = `Login refused: ${result.error}`;
     } else {
+      // fix: remember the fields, to log in again after a fresh (not recovered) connect
       me = fields;
       loginStatus.className = 'output ok';
       loginStatus.textContent = `Logged in as ${fields.name} (${fields.userid}).`;
@@ -163,13 +192,16 @@ function login(fields: { name: string; userid: string }) {
   });
 }
 
+// Log in with the form's fields.
 byId<HTMLFormElement>('login-form').addEventListener('submit', (event) => {
   event.preventDefault();
+  // fix: the name and userid come from the form, so each tab can be a different user
   login({
     name: byId<HTMLInputElement>('name').value,
     userid: byId<HTMLInputElement>('userid').value,
   });
 });
+// #endregion
 
 // ── Send, with ✓, timeout and Retry ─────────────────────────────────────
 
@@ -180,11 +212,13 @@ function newId(): string {
   return `${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+// #region fixed:send-ack
 /** Emits one message and tracks its ack on its line in "Sent from this tab". */
 function deliver(data: ChatInput, ack: HTMLElement) {
   ack.className = 'ack muted';
   ack.textContent = '…';
   const timeout = ackTimeout();
+  // fix: an ack with a timeout: err is set when no answer comes within `timeout` ms
   socket.timeout(timeout).emit('chat', data, (err: Error | null, result?: Ack) => {
     ack.replaceChildren();
     if (err) {
@@ -193,9 +227,11 @@ function deliver(data: ChatInput, ack: HTMLElement) {
       ack.append(`no ack after ${timeout} ms `);
       const retry = el('button', 'Retry');
       retry.type = 'button';
+      // fix: Retry sends the same data, id included
       retry.addEventListener('click', () => deliver(data, ack));
       ack.append(retry);
     } else if (result && !result.ok) {
+      // fix: a refusal shows the server's reason
       ack.className = 'ack bad';
       ack.textContent = `✗ ${result.error}`;
     } else {
@@ -204,14 +240,18 @@ function deliver(data: ChatInput, ack: HTMLElement) {
     }
   });
 }
+// #endregion
 
 /** Whether this tab told the others it is typing, and the timer that ends it. */
 let typingSent = false;
 let idleTimer: number | undefined;
 
+// #region fixed:send
+/** Sends the message box: adds its line to "Sent from this tab" and delivers it. */
 function send() {
   const msg = msgInput.value;
   const via = viaSelect.value as Variant;
+  // fix: a fresh id for each message, so a retry of it can be recognised
   const data: ChatInput = { msg, via, id: newId() };
   let target = '';
   if (via === 'io.to') {
@@ -229,13 +269,17 @@ function send() {
   deliver(data, ack);
 }
 
+// fix: each listener is added once, at load, never inside another handler
 byId('sendMsg').addEventListener('click', send);
+// Enter sends too.
 msgInput.addEventListener('keydown', (event) => {
+  // fix: event.key (keyCode is deprecated), and not the Enter that ends a Hangul composition
   if (event.key === 'Enter' && !event.isComposing) {
     event.preventDefault();
     send();
   }
 });
+// #endregion
 
 viaSelect.addEventListener('change', () => {
   byId('to-label').hidden = viaSelect.value !== 'io.to';
@@ -243,13 +287,17 @@ viaSelect.addEventListener('change', () => {
 
 // ── Typing: one `typing: true` when typing starts, `false` after 1.5 s idle ──
 
+// #region fixed:typing-page
+/** Tells the others this tab stopped typing, if it told them it started. */
 function stopTyping() {
   clearTimeout(idleTimer);
   if (typingSent && socket.connected && me) socket.emit('typing', false, () => {});
   typingSent = false;
 }
+// Each key in the message box: `typing: true` once, then `false` after 1.5 s idle.
 msgInput.addEventListener('input', () => {
   if (!me || !socket.connected) return;
+  // fix: one `typing: true` when typing starts, not one event per key
   if (!typingSent) {
     typingSent = true;
     socket.emit('typing', true, () => {});
@@ -257,3 +305,4 @@ msgInput.addEventListener('input', () => {
   clearTimeout(idleTimer);
   idleTimer = window.setTimeout(stopTyping, 1500);
 });
+// #endregion
