@@ -1,8 +1,9 @@
 // Runs a chapter: reads its metadata, ports and env, builds its servers with
 // its `create`, listens, and closes everything, open connections included.
 
-import { basename } from 'node:path';
-import { type Chapter, findChapter, findRepoRoot } from '@course/chapters';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Chapter, findRepoRoot, listWorkspaces } from '@course/chapters';
 import type { ChapterDefinition, ChapterServers, ClientHandler } from './chapter.ts';
 import { parseEnv } from './env.ts';
 import { type Listening, listen, refuseUpgrades } from './listen.ts';
@@ -56,9 +57,16 @@ export function resolvePorts(
   return ports;
 }
 
-/** The chapter whose folder is `dir`, from its metadata. */
+/**
+ * The chapter whose folder is `dir`, from its metadata: found by the package
+ * name in `dir/package.json`, so a copy of the folder (Stryker's sandbox) is
+ * the same chapter, served from where it is.
+ */
 export function chapterAt(dir: string): Chapter {
-  return findChapter(basename(dir), findRepoRoot(dir));
+  const { name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+  const chapter = listWorkspaces(findRepoRoot(dir)).find((found) => found.packageName === name);
+  if (!chapter) throw new Error(`${dir}: no course workspace named ${name} in this repository`);
+  return { ...chapter, dir };
 }
 
 /**
