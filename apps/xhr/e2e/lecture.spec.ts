@@ -31,6 +31,25 @@ test('readyState page logs every state by name, then the file', async ({ page })
   await expect(page.locator('#text')).toContainText('ajax_intro_data.txt');
 });
 
+test("readyState page: the lecture's switch falls through, so each state names every later one", async ({
+  page,
+}) => {
+  await page.goto('/readystate');
+  await page.getByRole('button', { name: "The lecture's switch, without break" }).click();
+  const log = page.locator('#status li');
+  await expect(page.locator('#text')).toContainText('ajax_intro_data.txt');
+  const names = (await log.allTextContents()).map((line) => line.match(/상태는 (\w+) 입니다/)?.[1]);
+  // open() fires OPENED, and the switch runs on through every case below it.
+  expect(names.slice(0, 5)).toEqual(['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE']);
+  // Every event ends in DONE, so DONE is logged once per event, though the request finished once.
+  const events = names.filter((name) => name === 'DONE').length;
+  expect(events).toBeGreaterThanOrEqual(4);
+  expect(names.at(-1)).toBe('DONE');
+  // The fixed switch, on the same page: each state once.
+  await page.getByRole('button', { name: 'Ajax 요청 보내기!' }).click();
+  await expect(log.filter({ hasText: '상태는 DONE 입니다' })).toHaveCount(1);
+});
+
 test('/ajax1: Change Content replaces the button with the text', async ({ page }) => {
   await page.goto('/ajax1');
   await page.getByRole('button', { name: 'Change Content' }).click();
@@ -51,12 +70,37 @@ test('/ajax2: each verb shows its method and des', async ({ page }) => {
 
 test('/ajax3: 로딩중... while the server waits, then the data', async ({ page }) => {
   await page.goto('/ajax3');
-  await page.getByRole('button', { name: 'get 호출' }).click();
+  await page.getByRole('button', { name: 'get 호출', exact: true }).click();
   await expect(page.locator('#state')).toHaveText('로딩중...');
   await expect(page.locator('#des')).toHaveText('description');
   await expect(page.locator('#des')).toHaveText('이것은 get 호출로 얻은 데이터 입니다.');
   await expect(page.locator('#method')).toHaveText('get');
   await expect(page.locator('#state')).toHaveText('로딩완료');
+});
+
+test("/ajax2: get + post at once on the lecture's one XHR: the first is cancelled", async ({
+  page,
+}) => {
+  await page.goto('/ajax2');
+  const answers = page.locator('#answers li');
+  await page.getByRole('button', { name: 'get + post at once, one XHR each' }).click();
+  await expect(answers).toHaveCount(2);
+  expect((await answers.allTextContents()).sort()).toEqual(['get 호출 → 200', 'post 호출 → 200']);
+  await page.getByRole('button', { name: 'get + post at once, one shared XHR' }).click();
+  await expect(answers).toHaveText(['post 호출 → 200']);
+  await expect(page.locator('#method')).toHaveText('post');
+  // A later click's answer comes in after it: the cancelled get never does.
+  await page.getByRole('button', { name: 'delete 호출' }).click();
+  await expect(answers).toHaveText(['post 호출 → 200', 'delete 호출 → 200']);
+});
+
+test("/ajax3: the lecture's handler leaves 로딩중... beside the data", async ({ page }) => {
+  await page.goto('/ajax3');
+  await page.getByRole('button', { name: "get 호출, the lecture's handler" }).click();
+  await expect(page.locator('#state')).toHaveText('로딩중...');
+  await expect(page.locator('#des')).toHaveText('이것은 get 호출로 얻은 데이터 입니다.');
+  await expect(page.locator('#method')).toHaveText('get');
+  await expect(page.locator('#state')).toHaveText('로딩중...');
 });
 
 test('/ajax4: 전송 posts JSON and shows 로딩완료 with both values', async ({ page }) => {

@@ -43,48 +43,60 @@ export function createApp(options: AppOptions = {}): express.Express {
     res.type('text/plain').send('이것은 xmlhttprequest 를 활용한 비동기 통신입니다.');
   });
 
+  // #region fixed:ajax2-routes
   // Lecture /ajax2: the same JSON shape for each HTTP verb.
   for (const method of AJAX2_METHODS) {
     app[method](`/ajax2_${method}`, (_req, res) => {
       res.json({ method, des: `이것은 ${method} 호출로 얻은 데이터 입니다.` });
     });
   }
+  // #endregion
 
+  // #region fixed:ajax3-route
   // Lecture /ajax3: a slow answer, so the page can show its loading state.
   app.get('/ajax3_result1', (_req, res) => {
     const timer = setTimeout(() => {
       res.json({ method: 'get', des: '이것은 get 호출로 얻은 데이터 입니다.' });
     }, ajax3DelayMs);
-    // The client gave up (abort, closed tab): drop the pending answer.
+    // fix: the client gave up (abort, closed tab): drop the pending answer, which the lecture keeps
     res.on('close', () => clearTimeout(timer));
   });
+  // #endregion
 
   const parseJson = express.json({ limit: bodyLimitBytes, strict: true });
 
+  // #region fixed:ajax4-route
   // Lecture /ajax4: echo {id, content} back, once they are checked.
   app.post('/ajax4_result1', (req, res, next) => {
+    // fix: a body that is not labelled JSON gets a 415 naming what came, not an empty echo
     if (!req.is('application/json')) {
       const got = req.get('content-type') ?? 'none';
       return fail(res, 415, `Content-Type must be application/json (got ${got})`);
     }
     parseJson(req, res, (err?: unknown) => {
       if (err) return next(err);
+      // fix: id and content must be strings (the EchoBody schema), or the client gets a 400 saying which
       const body = check(EchoBody, req.body);
       if (!body.ok) return fail(res, 400, body.error);
       const { id, content } = body.value;
       res.json({ id, content });
     });
   });
+  // #endregion
 
+  // #region fixed:slow-route
   // Beyond: a request that takes `ms` to answer, for `timeout` and `abort()`.
   app.get('/slow', (req, res) => {
     const query = check(SlowQuery, req.query);
     if (!query.ok) return fail(res, 400, query.error);
     const { ms } = query.value;
     const timer = setTimeout(() => res.json({ waitedMs: ms }), ms);
+    // fix: an aborted or timed-out request closes the connection: stop waiting for it
     res.on('close', () => clearTimeout(timer));
   });
+  // #endregion
 
+  // #region fixed:download-route
   // Beyond: a large download sent in paced chunks, so `progress` has something to report.
   app.get('/download', (req, res) => {
     const query = check(DownloadQuery, req.query);
@@ -95,6 +107,7 @@ export function createApp(options: AppOptions = {}): express.Express {
     let timer: NodeJS.Timeout | undefined;
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
+      // fix: Content-Length gives the page the total, so each progress event is lengthComputable
       'Content-Length': String(bytes),
       'Cache-Control': 'no-store',
     });
@@ -109,9 +122,12 @@ export function createApp(options: AppOptions = {}): express.Express {
     res.on('close', () => clearTimeout(timer));
     writeNext();
   });
+  // #endregion
 
+  // #region fixed:upload-route
   // Beyond: count an upload's bytes as they stream in (never buffered whole).
   app.post('/upload', (req, res) => {
+    // fix: refuse an upload that announces it is too big before reading a byte of it
     const declared = Number(req.get('content-length') ?? 0);
     if (declared > MAX_UPLOAD_BYTES) {
       res.set('Connection', 'close');
@@ -127,6 +143,7 @@ export function createApp(options: AppOptions = {}): express.Express {
       else res.json({ received });
     });
   });
+  // #endregion
 
   // Beyond: custom response headers for getAllResponseHeaders()/getResponseHeader().
   app.get('/headers-demo', (_req, res) => {

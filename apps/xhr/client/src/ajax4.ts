@@ -5,6 +5,7 @@ const stateOut = byId('state');
 const idOut = byId('outid');
 const contentOut = byId('outcontent');
 
+// #region fixed:ajax4-submit
 // Submit (the 전송 button or Enter): POST the two fields as JSON.
 byId<HTMLFormElement>('form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -21,6 +22,7 @@ byId<HTMLFormElement>('form').addEventListener('submit', (event) => {
       return;
     }
     const data = xhr.response as { id?: string; content?: string; error?: string } | null;
+    // fix: a refused request shows the server's error, where the lecture's stays at 로딩중...
     if (xhr.status !== 200 || !data) {
       stateOut.textContent = `오류 ${xhr.status}: ${data?.error ?? 'no answer'}`;
       return;
@@ -31,7 +33,8 @@ byId<HTMLFormElement>('form').addEventListener('submit', (event) => {
     contentOut.textContent = data.content ?? '';
   };
   xhr.open('POST', 'ajax4_result1');
-  // Headers go between open() and send(): before open() or after send() they throw.
+  // fix: the header between open() and send() (before or after, it throws), not in a state-1 handler
   xhr.setRequestHeader('Content-Type', 'application/json');
   xhr.send(JSON.stringify(body));
 });
+// #endregion

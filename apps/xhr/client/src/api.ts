@@ -1,6 +1,8 @@
 import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 
+// --- timeout ---------------------------------------------------------------
+// #region fixed:timeout
 /** Logs each lifecycle event of `xhr` (except progress) into `log`, with ms since the start. */
 function logEvents(xhr: XMLHttpRequest, log: Element): void {
   const started = performance.now();
@@ -15,18 +17,20 @@ function logEvents(xhr: XMLHttpRequest, log: Element): void {
   }
 }
 
-// --- timeout ---------------------------------------------------------------
 byId('timeout-run').addEventListener('click', () => {
   const log = byId('timeout-log');
   log.replaceChildren();
   const xhr = new XMLHttpRequest();
+  // fix: give up after this many ms: the timeout event fires, then loadend, never load or error
   xhr.timeout = Number(byId<HTMLInputElement>('timeout-ms').value);
   logEvents(xhr, log);
   xhr.open('GET', '/slow?ms=3000');
   xhr.send();
 });
+// #endregion
 
 // --- abort() ---------------------------------------------------------------
+// #region fixed:abort
 let pending: XMLHttpRequest | undefined;
 const abortStart = byId<HTMLButtonElement>('abort-start');
 const abortStop = byId<HTMLButtonElement>('abort-stop');
@@ -46,8 +50,11 @@ abortStart.addEventListener('click', () => {
   abortStart.disabled = true;
   abortStop.disabled = false;
 });
+// fix: abort() cancels the request: abort, then loadend, and the status is 0
 abortStop.addEventListener('click', () => pending?.abort());
+// #endregion
 
+// #region fixed:download-progress
 /** Shows one progress event in a bar and a line of text. */
 function showProgress(event: ProgressEvent, bar: HTMLProgressElement, out: Element, count: number) {
   if (event.lengthComputable) bar.value = event.loaded / event.total;
@@ -73,8 +80,10 @@ byId('download-run').addEventListener('click', () => {
   xhr.open('GET', `/download?bytes=${4 * 1024 * 1024}`);
   xhr.send();
 });
+// #endregion
 
 // --- upload progress -------------------------------------------------------
+// #region fixed:upload-progress
 byId('upload-run').addEventListener('click', () => {
   const bar = byId<HTMLProgressElement>('upload-bar');
   const out = byId('upload-out');
@@ -92,8 +101,10 @@ byId('upload-run').addEventListener('click', () => {
   xhr.open('POST', '/upload');
   xhr.send(new Blob([new Uint8Array(8 * 1024 * 1024)], { type: 'application/octet-stream' }));
 });
+// #endregion
 
 // --- response headers ------------------------------------------------------
+// #region fixed:response-headers
 byId('headers-run').addEventListener('click', () => {
   const xhr = new XMLHttpRequest();
   // readystatechange: headers are readable from HEADERS_RECEIVED on, before the body.
@@ -107,8 +118,10 @@ byId('headers-run').addEventListener('click', () => {
   xhr.open('GET', '/headers-demo');
   xhr.send();
 });
+// #endregion
 
 // --- overrideMimeType() ----------------------------------------------------
+// #region fixed:override-mime
 function loadLegacyText(override: boolean): void {
   const xhr = new XMLHttpRequest();
   xhr.open('GET', '/legacy-euc-kr');
@@ -122,11 +135,13 @@ function loadLegacyText(override: boolean): void {
 }
 byId('mime-as-labelled').addEventListener('click', () => loadLegacyText(false));
 byId('mime-override').addEventListener('click', () => loadLegacyText(true));
+// #endregion
 
 // --- responseType ----------------------------------------------------------
 const rtOut = byId('rt-out');
 const rtImage = byId<HTMLImageElement>('rt-image');
 
+// #region fixed:response-type
 /** GETs `url` with `type` and hands the typed response to `show`. */
 function loadAs(type: XMLHttpRequestResponseType, url: string, show: (response: unknown) => void) {
   const xhr = new XMLHttpRequest();
@@ -164,12 +179,19 @@ byId('rt-document').addEventListener('click', () =>
     rtOut.textContent = `Document with ${names.length} <chapter> elements: ${names.join(', ')}`;
   }),
 );
+// #endregion
 
 // --- fetch() ---------------------------------------------------------------
 const fetchOut = byId('fetch-out');
 
+// #region fixed:fetch-api
 byId('fetch-get').addEventListener('click', async () => {
   const response = await fetch('/ajax2_get');
+  // fix: fetch() resolves on any HTTP status, a 404 or a 500 too: check response.ok
+  if (!response.ok) {
+    fetchOut.textContent = `${response.status}: ${response.statusText}`;
+    return;
+  }
   const data = (await response.json()) as { method: string; des: string };
   fetchOut.textContent = `${response.status}: ${data.method} / ${data.des}`;
 });
@@ -194,3 +216,4 @@ byId('fetch-timeout').addEventListener('click', async () => {
     fetchOut.textContent = `rejected with ${name} after ${Math.round(performance.now() - started)} ms`;
   }
 });
+// #endregion
