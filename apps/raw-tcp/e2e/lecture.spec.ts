@@ -77,11 +77,20 @@ test('/direct: the browser fetches the TCP port, gets no valid response, and the
   await expect(page.locator('#direct-error')).toHaveText('TypeError: Failed to fetch');
   // The TCP server received a plain HTTP request from Chromium.
   const request = page.locator('#direct-request');
-  await expect(request).toContainText(/^GET \/probe-[0-9a-f-]+ HTTP\/1\.1␍␊/);
-  await expect(request).toContainText(/Host: localhost:\d+␍␊/);
-  await expect(request).toContainText(/Origin: http:\/\/localhost:\d+␍␊/);
+  // Each CR LF is shown as a \r\n badge, in characters every font has.
+  await expect(request).toContainText(/^GET \/probe-[0-9a-f-]+ HTTP\/1\.1\\r\\n\s/);
+  await expect(request).toContainText(/Host: localhost:\d+\\r\\n\s/);
+  await expect(request).toContainText(/Origin: http:\/\/localhost:\d+\\r\\n\s/);
   await expect(request).toContainText('User-Agent: ');
-  await expect(page.locator('#request-bytes')).toHaveText(/^\d+ bytes, shown with ␍␊/);
+  const marks = request.locator('.crlf');
+  expect(await marks.count()).toBeGreaterThanOrEqual(5);
+  await expect(marks.first()).toHaveText('\\r\\n');
+  await expect(marks.first()).toBeVisible();
+  await expect(page.locator('#request-bytes')).toHaveText(
+    /^\d+ bytes, shown with \\r\\n where the two bytes CR LF ended each line:$/,
+  );
+  // No control pictures (U+240D, U+240A): many fonts draw them as empty boxes.
+  expect(await page.locator('body').textContent()).not.toMatch(/[\u240D\u240A]/);
   // And answered with its lecture lines, not HTTP.
   await expect(page.locator('#direct-reply')).toHaveText(
     'SERVER: 이것은 서버에서 보내는 메시지입니다.<br>SERVER: Closing connection now.<br>\n(99 bytes, then the server closed the connection)',

@@ -1,4 +1,5 @@
 import './nav.ts';
+import './direct.css';
 import { appendLine, byId } from '@course/kit/dom';
 import { getConfig, getJson } from './api.ts';
 
@@ -23,8 +24,24 @@ config
   })
   .catch(() => {});
 
-/** Shows control characters the way they travel: CR and LF visible, then a real line break. */
-const visible = (text: string) => text.replaceAll('\r\n', '␍␊\n');
+/** A small `\r\n` badge: where the two bytes CR LF (13 10) were, in characters every font has. */
+function crlfBadge(): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = 'crlf';
+  badge.title = 'CR LF: carriage return, line feed (bytes 13 10)';
+  badge.textContent = '\\r\\n';
+  return badge;
+}
+
+/** Shows `text` in `out` the way it travelled: a badge for each CR LF, then a real line break. */
+function showLines(out: HTMLElement, text: string): void {
+  out.replaceChildren();
+  text.split('\r\n').forEach((line, index) => {
+    // A string passed to append() becomes a text node: nothing from the wire is parsed as HTML.
+    if (index > 0) out.append(crlfBadge(), '\n');
+    out.append(line);
+  });
+}
 
 button.addEventListener('click', async () => {
   button.disabled = true;
@@ -48,8 +65,12 @@ button.addEventListener('click', async () => {
     // fix: the bridge tells what the TCP server received and answered
     const probe = await getJson<Probe>(`/api/probe/${id}`);
     // #endregion
-    requestBytes.textContent = `${probe.requestBytes} bytes, shown with ␍␊ where CR LF ended each line:`;
-    requestOut.textContent = visible(probe.request);
+    requestBytes.replaceChildren(
+      `${probe.requestBytes} bytes, shown with `,
+      crlfBadge(),
+      ' where the two bytes CR LF ended each line:',
+    );
+    showLines(requestOut, probe.request);
     replyOut.textContent = `${probe.reply}\n(${probe.replyBytes} bytes, then the server closed the connection)`;
     const firstLine = probe.request.split('\r\n')[0] ?? '';
     for (const reason of [
