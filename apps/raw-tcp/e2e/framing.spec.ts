@@ -77,9 +77,29 @@ test('/bad-input: a silent client is closed after TCP_IDLE_TIMEOUT_MS', async ({
   await page.goto('/bad-input');
   // The e2e server runs with TCP_IDLE_TIMEOUT_MS=1500 (course.testEnv).
   await expect(page.locator('#idle-ms')).toHaveText('1500');
+  // Every text the log shows on the way, recorded in the page so no tick is missed.
+  await page.locator('#idle-log').evaluate((log) => {
+    const seen: string[] = [];
+    (window as unknown as { idleTexts: string[] }).idleTexts = seen;
+    new MutationObserver(() => seen.push(log.textContent ?? '')).observe(log, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
   await page.getByRole('button', { name: 'Stay silent' }).click();
   const log = page.locator('#idle-log li');
   await expect(log.last()).toHaveText(/got the echo "still there\?"$/);
+  // While it ran, a countdown of the seconds left until the server's idle timeout.
+  const texts = await page.evaluate(() => (window as unknown as { idleTexts: string[] }).idleTexts);
+  const left = texts.flatMap((text) => {
+    const match = /(\d+(?:\.\d+)?) s left until the server's idle timeout/.exec(text);
+    return match ? [Number(match[1])] : [];
+  });
+  expect(left.length).toBeGreaterThanOrEqual(2);
+  expect(left[0]).toBeLessThanOrEqual(1.5);
+  expect(left.at(-1)).toBeLessThan(left[0] ?? 0);
+  expect([...left].sort((a, b) => b - a)).toEqual(left);
   const received = log.filter({ hasText: 'received: ERROR: idle for 1500 ms' });
   await expect(received).toHaveCount(1);
   const ms = Number.parseInt((await received.textContent()) ?? '', 10);
