@@ -35,13 +35,23 @@ export const countData = (cnt: number): string => JSON.stringify({ id: SPEAKER, 
  */
 export function countdownScript(fixed: boolean): SseEvent[] {
   const events: SseEvent[] = [];
-  for (let cnt = START; cnt >= 0; cnt--)
-    events.push(fixed ? { id: String(cnt), data: countData(cnt) } : { data: countData(cnt) });
-  if (fixed)
-    events.push({ id: END_ID, event: 'end', data: JSON.stringify({ id: SPEAKER, done: true }) });
+  if (!fixed) {
+    // #region lecture:countdown-events
+    // pitfall: no id: line, so a client that reconnects cannot say where it was
+    for (let cnt = START; cnt >= 0; cnt--) events.push({ data: countData(cnt) });
+    // #endregion
+    return events;
+  }
+  // #region fixed:countdown-events
+  // fix: each number is its own id:, which the browser sends back as Last-Event-ID
+  for (let cnt = START; cnt >= 0; cnt--) events.push({ id: String(cnt), data: countData(cnt) });
+  // fix: 0 is not the end of the protocol: a named end event tells the page to close()
+  events.push({ id: END_ID, event: 'end', data: JSON.stringify({ id: SPEAKER, done: true }) });
+  // #endregion
   return events;
 }
 
+// #region fixed:named-events
 /** Named events and multi-line data, for `addEventListener`. */
 export const NAMED_SCRIPT: readonly SseEvent[] = [
   { id: '1', event: 'greeting', data: 'Hello! This event is named "greeting".' },
@@ -54,6 +64,7 @@ export const NAMED_SCRIPT: readonly SseEvent[] = [
   { id: '4', event: 'poem', data: 'Streams arrive\nline by line,\njoined with newlines.' },
   { id: '5', event: 'end', data: 'That was every event.' },
 ];
+// #endregion
 
 /** `?dropAfter=N` of both countdowns: from 0 to START. */
 const CountdownQuery = countdownQuery(START);
@@ -66,6 +77,7 @@ function fail(res: Response, status: number, error: string): void {
   res.status(status).json({ error });
 }
 
+// #region fixed:resume-index
 /**
  * Where a script resumes for a `Last-Event-ID`: just after the event with that
  * id. Anything that is not one of the script's ids (garbage, out of range,
@@ -81,6 +93,7 @@ export function resumeIndex(
   if (seen === -1) return 0;
   return seen === script.length - 1 ? 'done' : seen + 1;
 }
+// #endregion
 
 /**
  * The SSE chapter's server: the lecture's countdown (`/lecture-countdown`),
@@ -106,32 +119,53 @@ export function createApp(options: AppOptions = {}): express.Express {
   /**
    * Answers with `text/event-stream` and returns the stream, or answers 429
    * and returns undefined when this address already holds its quota.
-   * `lecture` leaves out what the lecture's server did not send.
+   * A `'lecture'` stream leaves out what the lecture's server did not send.
    */
-  function openStream(req: Request, res: Response, lecture = false): EventStream | undefined {
+  function openStream(
+    req: Request,
+    res: Response,
+    kind: 'lecture' | 'fixed' = 'fixed',
+  ): EventStream | undefined {
+    // #region fixed:stream-quota
     const address = clientAddress(req);
+    // fix: one address holds at most maxStreamsPerClient streams; one more gets 429, which EventSource never retries
     if (!quota.take(address)) {
       res.set('Retry-After', '5');
       fail(res, 429, quota.refusal(address));
       return undefined;
     }
+    // The client left or the stream ended: it no longer counts against its address.
+    res.on('close', () => quota.release(address));
+    // #endregion
 
+    if (kind === 'lecture') {
+      // #region lecture:stream-open
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache',
+        Connection: 'keep-alive',
+      });
+      res.flushHeaders();
+      // pitfall: no retry:, so after the end the browser waits its own delay (about 3 s) and reconnects
+      return new EventStream(res);
+      // #endregion
+    }
+    // #region fixed:stream-open
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-cache',
       Connection: 'keep-alive',
-      // nginx (and proxies that copy it) would otherwise buffer the stream.
-      ...(lecture ? {} : { 'X-Accel-Buffering': 'no' }),
+      // fix: nginx (and proxies that copy it) would otherwise buffer the stream
+      'X-Accel-Buffering': 'no',
     });
     res.flushHeaders();
     const stream = new EventStream(res);
-    // The client left or the stream ended: it no longer counts against its address.
-    res.on('close', () => quota.release(address));
-    if (!lecture) {
-      stream.retry(retryMs);
-      stream.every(heartbeatMs, () => stream.comment('heartbeat'));
-    }
+    // fix: retry: sets how long the browser waits before it reconnects, in ms
+    stream.retry(retryMs);
+    // fix: a comment now and then is traffic to proxies that close a quiet connection
+    stream.every(heartbeatMs, () => stream.comment('heartbeat'));
     return stream;
+    // #endregion
   }
 
   /**
@@ -140,6 +174,7 @@ export function createApp(options: AppOptions = {}): express.Express {
    * event whose count is `dropAfter`, as a network failure would.
    */
   function play(stream: EventStream, script: readonly SseEvent[], from: number, drop?: string) {
+    // #region fixed:countdown-play
     const step = (index: number) => {
       const event = script[index];
       if (event === undefined) return stream.end();
@@ -150,6 +185,7 @@ export function createApp(options: AppOptions = {}): express.Express {
       );
     };
     step(from);
+    // #endregion
   }
 
   /** A countdown route: the fixed one resumes from Last-Event-ID; the lecture's always starts at 10. */
@@ -159,13 +195,23 @@ export function createApp(options: AppOptions = {}): express.Express {
       const query = check(CountdownQuery, req.query);
       if (!query.ok) return fail(res, 400, query.error);
       const { dropAfter } = query.value;
-      const from = fixed ? resumeIndex(script, req.get('last-event-id')) : 0;
-      // The client already saw the end: 204 tells EventSource to stop for good.
-      if (from === 'done') return void res.status(204).end();
-      const stream = openStream(req, res, !fixed);
-      if (!stream) return;
       const drop = dropAfter === undefined ? undefined : countData(dropAfter);
-      play(stream, script, from, drop);
+      if (!fixed) {
+        // #region lecture:countdown-route
+        // pitfall: every connection starts at 10, a reconnect too: the server cannot tell them apart
+        const stream = openStream(req, res, 'lecture');
+        if (stream) play(stream, script, 0, drop);
+        // #endregion
+        return;
+      }
+      // #region fixed:countdown-route
+      // fix: carry on after the id the browser sends back (none, or one never sent: from 10)
+      const from = resumeIndex(script, req.get('last-event-id'));
+      // fix: the client already saw the end: 204 tells EventSource to stop for good
+      if (from === 'done') return void res.status(204).end();
+      const stream = openStream(req, res);
+      if (stream) play(stream, script, from, drop);
+      // #endregion
     };
   }
 
@@ -183,6 +229,7 @@ export function createApp(options: AppOptions = {}): express.Express {
     if (stream) play(stream, NAMED_SCRIPT, from);
   });
 
+  // #region fixed:limit-stream
   // A stream that stays open until the client leaves: the connection-limit demo.
   app.get('/limit-stream', (req, res) => {
     const query = check(LimitStreamQuery, req.query);
@@ -197,6 +244,7 @@ export function createApp(options: AppOptions = {}): express.Express {
       stream.send({ id: String(ticks), event: 'tick', data: String(ticks) });
     });
   });
+  // #endregion
 
   // How many streams are open right now: each holds timers until its client goes away.
   app.get('/stats', (_req, res) => {

@@ -10,6 +10,7 @@ export interface SseEvent {
   data: string;
 }
 
+// #region fixed:encode-event
 /** Encodes one event as SSE text, ending with the blank line that dispatches it. */
 export function encodeEvent({ id, event, data }: SseEvent): string {
   let frame = '';
@@ -18,6 +19,7 @@ export function encodeEvent({ id, event, data }: SseEvent): string {
   for (const line of data.split('\n')) frame += `data: ${line}\n`;
   return `${frame}\n`;
 }
+// #endregion
 
 /**
  * One open `text/event-stream` response. Every timer it starts goes through
@@ -25,29 +27,17 @@ export function encodeEvent({ id, event, data }: SseEvent): string {
  * whichever side closed it.
  */
 export class EventStream {
+  // #region fixed:stream-cleanup
   private readonly timers = new Set<NodeJS.Timeout>();
   private open = true;
 
   constructor(private readonly res: ServerResponse) {
+    // fix: whichever side closed the response, every timer of this stream stops with it
     res.on('close', () => {
       this.open = false;
       for (const timer of this.timers) clearTimeout(timer);
       this.timers.clear();
     });
-  }
-
-  send(event: SseEvent): void {
-    if (this.open) this.res.write(encodeEvent(event));
-  }
-
-  /** `retry: ms` — how long the browser waits before reconnecting. */
-  retry(ms: number): void {
-    if (this.open) this.res.write(`retry: ${ms}\n\n`);
-  }
-
-  /** A comment line: the browser ignores it, proxies see traffic. */
-  comment(text: string): void {
-    if (this.open) this.res.write(`: ${text}\n\n`);
   }
 
   /** Runs `fn` once after `ms`, unless the stream closes first. */
@@ -65,6 +55,22 @@ export class EventStream {
       if (this.open) fn();
     }, ms);
     this.timers.add(timer);
+  }
+  // #endregion
+
+  /** Writes one event, as `encodeEvent()` spells it. */
+  send(event: SseEvent): void {
+    if (this.open) this.res.write(encodeEvent(event));
+  }
+
+  /** `retry: ms` — how long the browser waits before reconnecting. */
+  retry(ms: number): void {
+    if (this.open) this.res.write(`retry: ${ms}\n\n`);
+  }
+
+  /** A comment line: the browser ignores it, proxies see traffic. */
+  comment(text: string): void {
+    if (this.open) this.res.write(`: ${text}\n\n`);
   }
 
   /** Ends the response cleanly (the browser will try to reconnect unless told otherwise). */

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Agent, type ClientRequest, createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ClientHandler, parseEnv } from '@course/kit';
-import { type Listening, listening } from '@course/kit/test-server';
+import { createChapter, type Listening, listening } from '@course/kit/test-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import chapter, { createApp } from '../server/app.ts';
 import { activeStreams, liveTimers, readStream, start } from './helpers.ts';
@@ -241,21 +241,11 @@ describe('the pages', () => {
 
 describe('the chapter as pnpm start runs it (server/app.ts default export)', () => {
   it('serves the page and reads the four COUNTDOWN_* variables', async () => {
-    const page: ClientHandler = (req, res, next) => {
-      if (req.url === '/page') res.end('the page');
-      else next();
-    };
-    const { PORT } = await chapter.create({
-      client: page,
-      ports: { PORT: 0 },
-      env: parseEnv(chapter.env, {
-        COUNTDOWN_INTERVAL_MS: '100',
-        COUNTDOWN_RETRY_MS: '1500',
-        COUNTDOWN_HEARTBEAT_MS: '30',
-        COUNTDOWN_MAX_STREAMS: '1',
-      }),
-      dev: false,
-      log: () => {},
+    const { PORT } = await createChapter(chapter, {
+      COUNTDOWN_INTERVAL_MS: '100',
+      COUNTDOWN_RETRY_MS: '1500',
+      COUNTDOWN_HEARTBEAT_MS: '30',
+      COUNTDOWN_MAX_STREAMS: '1',
     });
     const { url, close } = await listening(PORT);
     cleanup.push(close);

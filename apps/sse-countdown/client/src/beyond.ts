@@ -13,6 +13,7 @@ byId('named-connect').addEventListener('click', () => {
   const source = new EventSource('/named-events');
   named = source;
 
+  // #region fixed:named-client
   // greeting: only a listener for this exact type sees it.
   source.addEventListener('greeting', (e) => {
     byId('named-greeting').textContent = e.data;
@@ -44,6 +45,8 @@ byId('named-connect').addEventListener('click', () => {
     source.close();
     appendLine(namedLog, 'end → close()');
   });
+  // #endregion
+  // error: after close() this never fires; before it, the browser is reconnecting.
   source.onerror = () => {
     if (source.readyState === EventSource.CLOSED) appendLine(namedLog, 'error: closed');
     else appendLine(namedLog, 'error: reconnecting');
@@ -61,6 +64,7 @@ byId('raw-read').addEventListener('click', async () => {
   reading = controller;
   rawText.textContent = '';
   rawStatus.textContent = 'requesting…';
+  // #region fixed:raw-reader
   const headers: Record<string, string> = {};
   const lastId = byId<HTMLInputElement>('raw-last-id').value;
   if (lastId !== '') headers['Last-Event-ID'] = lastId;
@@ -78,5 +82,6 @@ byId('raw-read').addEventListener('click', async () => {
     if (controller.signal.aborted) rawStatus.textContent += ' · stopped';
     else rawStatus.textContent = `failed: ${(error as Error).message}`;
   }
+  // #endregion
 });
 byId('raw-stop').addEventListener('click', () => reading?.abort());

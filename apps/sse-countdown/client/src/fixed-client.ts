@@ -36,38 +36,45 @@ export function showCount(view: CountdownView, data: string, newConnection: bool
  */
 export function openCountdown(path: string, view: CountdownView): EventSource {
   resetView(view);
-  const source = new EventSource(path);
   view.state.textContent = 'Connecting...';
   appendLine(view.log, `new EventSource('${path}')`);
+  // #region fixed:countdown-client
+  const source = new EventSource(path);
   let fresh = false;
 
-  // open: the response headers arrived; fires again after every reconnect.
+  // message: one number; the page writes it with textContent, never innerHTML.
+  source.addEventListener('message', (e) => {
+    showCount(view, e.data, fresh);
+    fresh = false;
+    // fix: lastEventId is this event's id:, the one the browser sends back when it reconnects
+    if (view.lastEventId) view.lastEventId.textContent = e.lastEventId;
+  });
+
+  // open: headers arrived, on the first connection and on every reconnect.
   source.addEventListener('open', () => {
     view.state.textContent = 'Connected';
     appendLine(view.log, 'open');
     fresh = true;
   });
 
-  // message: one number; lastEventId is the event's id: line.
-  source.addEventListener('message', (event) => {
-    showCount(view, event.data, fresh);
-    fresh = false;
-    if (view.lastEventId) view.lastEventId.textContent = event.lastEventId;
-  });
-
-  // end: the server says the countdown is over; close() stops the reconnects.
+  // end: the server says the countdown is over.
+  // fix: close() on the server's end event, or the browser reconnects once the response ends
   source.addEventListener('end', () => {
     source.close();
     view.state.textContent = 'Disconnected';
     appendLine(view.log, 'end event → close()');
   });
+  // #endregion
 
+  // #region fixed:error-handler
   // error: decide by readyState, not by eventPhase (which is always 2 here).
   source.addEventListener('error', () => {
+    // fix: CONNECTING means the browser is already reconnecting: leave it to it
     if (source.readyState === EventSource.CONNECTING) {
       view.state.textContent = 'Connecting...';
       appendLine(view.log, 'error, readyState CONNECTING: the browser will reconnect');
     } else {
+      // fix: CLOSED means it gave up (a 204, a 429): only then is the page disconnected
       view.state.textContent = 'Disconnected';
       appendLine(
         view.log,
@@ -75,5 +82,6 @@ export function openCountdown(path: string, view: CountdownView): EventSource {
       );
     }
   });
+  // #endregion
   return source;
 }

@@ -18,12 +18,13 @@ function viewOf(prefix: string): CountdownView {
  * The lecture's client, in TypeScript. With `eventPhaseCheck` it keeps the
  * lecture's `if (e.eventPhase == EventSource.CLOSED) source.close()`.
  */
-function lectureClient(url: string, view: CountdownView, eventPhaseCheck: boolean): EventSource {
+function lectureClient(path: string, view: CountdownView, eventPhaseCheck: boolean): EventSource {
   resetView(view);
-  const source = new EventSource(url);
+  // #region lecture:countdown-client
+  const source = new EventSource(path);
   let fresh = false;
 
-  // message: the lecture shows data.id and data.cnt.
+  // message: one number; the page writes it with textContent, never innerHTML.
   source.addEventListener('message', (e) => {
     showCount(view, e.data, fresh);
     fresh = false;
@@ -32,10 +33,12 @@ function lectureClient(url: string, view: CountdownView, eventPhaseCheck: boolea
   // open: headers arrived, on the first connection and on every reconnect.
   source.addEventListener('open', () => {
     view.state.textContent = 'Connected';
-    fresh = true;
     appendLine(view.log, 'open');
+    fresh = true;
   });
+  // #endregion
 
+  // #region lecture:error-handler
   // error: the lecture's handler.
   source.addEventListener('error', (e) => {
     appendLine(
@@ -43,13 +46,16 @@ function lectureClient(url: string, view: CountdownView, eventPhaseCheck: boolea
       `error: e.eventPhase = ${e.eventPhase}, EventSource.CLOSED = ${EventSource.CLOSED}, ` +
         `readyState = ${readyStateName(source.readyState)}`,
     );
+    // pitfall: eventPhase is the DOM phase, AT_TARGET (2) here, and EventSource.CLOSED is 2 too: every error closes
     if (eventPhaseCheck && e.eventPhase === EventSource.CLOSED) {
       source.close();
       appendLine(view.log, 'eventPhase == EventSource.CLOSED → close()');
     }
+    // pitfall: the right test, read too late: after that close(), readyState is always CLOSED
     if (source.readyState === EventSource.CLOSED) view.state.textContent = 'Disconnected';
     else if (source.readyState === EventSource.CONNECTING) view.state.textContent = 'Connecting...';
   });
+  // #endregion
   return source;
 }
 

@@ -28,6 +28,8 @@ function render(n: number): void {
   slot.line.textContent = `stream ${n}: ${state}${detail}`;
 }
 
+// #region fixed:limit-slot
+/** Opens stream `n` and shows how long it waits for one of the six connections. */
 function openSlot(n: number): void {
   const line = document.createElement('li');
   line.id = `slot-${n}`;
@@ -50,6 +52,7 @@ function openSlot(n: number): void {
   slot.source.addEventListener('error', () => render(n));
   render(n);
 }
+// #endregion
 
 function closeSlot(n: number): void {
   const slot = slots.get(n);
@@ -93,8 +96,10 @@ byId('fetch-stats').addEventListener('click', async () => {
   }
 });
 
+// #region fixed:limit-unload
 // Leaving the page: free the connections first. The navigation itself needs one of the six,
 // and the old page (with its streams) lives on until the new page's response arrives.
 window.addEventListener('beforeunload', () => {
   for (const n of slots.keys()) closeSlot(n);
 });
+// #endregion
