@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { Agent, type ClientRequest, createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ClientHandler, parseEnv } from '@course/kit';
 import { createChapter, type Listening, listening } from '@course/kit/test-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import chapter, { createApp } from '../server/app.ts';
