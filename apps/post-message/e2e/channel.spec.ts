@@ -10,7 +10,12 @@ test.beforeEach(async ({ page }) => {
 test('the frame answers over the port; both ends can start a message', async ({ page }) => {
   const log = page.locator('#channel-log li');
   await expect(page.getByRole('button', { name: 'Send over the port' })).toBeDisabled();
+  const frame = page.frameLocator('#frame');
+  // The frame's own button shows up once it holds a port, not before.
+  const frameSend = frame.getByRole('button', { name: 'Send to the parent over the port' });
+  await expect(frameSend).toBeHidden();
   await page.getByRole('button', { name: 'Open a channel', exact: true }).click();
+  await expect(frameSend).toBeVisible();
   await expect(log).toHaveText([
     'sent port2 to the frame (transferred: it is unusable here now)',
     'over the port (event.origin is ""): {"kind":"port-ready","label":"channel"}',
@@ -21,12 +26,11 @@ test('the frame answers over the port; both ends can start a message', async ({ 
   await expect(log.nth(3)).toHaveText(
     'reply over the port (event.origin is ""): pong 1: HELLO OVER THE PORT',
   );
-  const frame = page.frameLocator('#frame');
   await expect(frame.locator('#frame-log li').last()).toHaveText(
     'over the port (event.origin is ""): {"kind":"ping","n":1,"text":"hello over the port"}',
   );
 
-  await frame.getByRole('button', { name: 'Send to the parent over the port' }).click();
+  await frameSend.click();
   await expect(log.last()).toHaveText(
     'over the port (event.origin is ""): {"kind":"note","text":"Note 1 from inside the frame"}',
   );

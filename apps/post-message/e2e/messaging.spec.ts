@@ -77,4 +77,12 @@ test.describe('/messaging', () => {
     );
     await expect(ignored).toHaveCount(2);
   });
+
+  test('the frame shows no port button: this page gives it no port', async ({ page }) => {
+    const frame = page.frameLocator('#frame');
+    await expect(frame.locator('#frame-status')).toHaveText(/^Listening/);
+    await expect(
+      frame.getByRole('button', { name: 'Send to the parent over the port' }),
+    ).toBeHidden();
+  });
 });

@@ -135,7 +135,8 @@ function acceptPort(
   received.postMessage({ kind: 'port-ready', label });
   appendLine(log, `got a MessagePort (${label}) and answered on it`);
   reply({ kind: 'port-received', label });
-  portSend.disabled = false;
+  // fix: the frame's own button shows only once it holds a port to send on
+  portSend.hidden = false;
   // #endregion
 }
 
