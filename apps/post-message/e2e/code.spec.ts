@@ -63,6 +63,11 @@ test.describe('/messaging', () => {
       note: 'event.origin the only origin that may read the answer',
       file: 'frame.ts',
     });
+    await checkFixedOnly(page, 'exchange', 'frame-height', {
+      line: "window.parent.postMessage({ kind: 'height', px }, origins.parent);",
+      note: 'sent to the parent origin only',
+      file: 'frame.ts',
+    });
   });
 });
 

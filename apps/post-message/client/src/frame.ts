@@ -1,13 +1,14 @@
 import '@course/kit/page.css';
-import './framed.css';
 import { appendLine, byId } from '@course/kit/dom';
 import { describeReceived } from './clone-cases.ts';
+import { followLog } from './framed.ts';
 import { kindOf, loadOrigins, preview } from './origins.ts';
 
 // The trusted iframe (the frame origin). It accepts messages from the parent
 // origin only, answers each kind of request, and logs what it ignores.
 
 const log = byId('frame-log');
+followLog(log);
 const status = byId('frame-status');
 const portSend = byId<HTMLButtonElement>('port-send');
 
@@ -148,4 +149,18 @@ portSend.addEventListener('click', () => {
 // Tell the parent we are listening. targetOrigin is the parent's origin: if this
 // page is embedded anywhere else, the browser drops the message.
 window.parent.postMessage({ kind: 'ready' }, origins.parent);
+
+// #region fixed:frame-height
+// The parent cannot measure this document (another origin), so the frame tells it its
+// height each time it changes: each new log line. Not when this page is the whole tab.
+if (window.parent !== window) {
+  // fix: a ResizeObserver on <html> fires whenever the content's height changes
+  new ResizeObserver(() => {
+    // fix: the content's own height, not the iframe's: the parent sizes the iframe to fit it
+    const px = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    // fix: sent to the parent origin only, like every message the frame sends
+    window.parent.postMessage({ kind: 'height', px }, origins.parent);
+  }).observe(document.documentElement);
+}
+// #endregion
 status.textContent = `${misplaced}Listening; the allow-list is [${[...ALLOWED].join(', ')}].`;

@@ -14,6 +14,9 @@ export interface FrameLink {
   send(message: unknown, transfer?: Transferable[]): void;
 }
 
+/** The tallest the trusted frame may make its iframe, in px; past it, the frame scrolls its log. */
+export const MAX_FRAME_HEIGHT = 600;
+
 export interface FrameHandlers {
   /** A well-formed message from an allowed origin (other than the frame's "ready"). */
   accepted(kind: string, data: Record<string, unknown>, event: MessageEvent): void;
@@ -25,7 +28,8 @@ export interface FrameHandlers {
  * Installs the parent's one `message` listener (checking `event.origin` against
  * an allow-list of exactly the frame origin), then points `iframe` at the frame
  * origin's `page`. The listener comes first, so the frame's "ready" cannot be missed.
- * Buttons marked `data-needs-frame` are enabled once the frame is ready.
+ * Buttons marked `data-needs-frame` are enabled once the frame is ready. The frame
+ * reports its height, and the iframe follows it (up to `MAX_FRAME_HEIGHT`).
  */
 export async function openFrame(
   iframe: HTMLIFrameElement,
@@ -46,6 +50,14 @@ export async function openFrame(
     if (!allowed.has(event.origin)) return handlers.ignored?.(event, 'not in the allow-list');
     const kind = kindOf(event.data);
     if (!kind) return handlers.ignored?.(event, 'malformed');
+    if (kind === 'height') {
+      const px = (event.data as { px?: unknown }).px;
+      if (typeof px !== 'number' || !Number.isFinite(px))
+        return handlers.ignored?.(event, 'malformed');
+      // fix: the trusted frame sizes its iframe to its content, within a cap: no frame may cover the page
+      iframe.style.height = `${Math.min(Math.max(px, 0), MAX_FRAME_HEIGHT)}px`;
+      return;
+    }
     if (kind === 'ready') {
       status.textContent = `The frame at ${event.origin} is ready.`;
       status.className = 'ok';

@@ -1,12 +1,13 @@
 import '@course/kit/page.css';
-import './framed.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { followLog } from './framed.ts';
 import { kindOf, preview } from './origins.ts';
 
 // "Another site": the page the trusted frame gets navigated to on /target-origin.
 // It listens to everything, keeps any secret it is handed, and boasts to the parent.
 
 const log = byId('snoop-log');
+followLog(log);
 byId('snoop-origin').textContent = location.origin;
 
 // #region lecture:origin-check

@@ -1,12 +1,13 @@
 import '@course/kit/page.css';
-import './framed.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { followLog } from './framed.ts';
 import { loadOrigins } from './origins.ts';
 
 // The untrusted third origin, embedded by the parent on /messaging. It posts to
 // the parent and to the trusted frame; both must ignore it.
 
 const log = byId('third-log');
+followLog(log);
 const origins = await loadOrigins();
 byId('third-origin').textContent = location.origin;
 
