@@ -100,3 +100,27 @@ test('HTML in names and messages is shown as text', async ({ browser }) => {
   await attacker.context().close();
   await victim.context().close();
 });
+
+test('a flood closes the connection: the unanswered messages say so, not "no ack after 5000 ms"', async ({
+  browser,
+}) => {
+  const t = tag();
+  const one = await openChat(browser, `fld-${t}`);
+  // Faster than a learner can type: 30 messages through the page's own Send button, at once.
+  await one.evaluate((text) => {
+    const box = document.getElementById('msgForm') as HTMLInputElement;
+    const send = document.getElementById('sendMsg') as HTMLButtonElement;
+    for (let i = 0; i < 30; i++) {
+      box.value = `${text} ${i}`;
+      send.click();
+    }
+  }, `flood ${t}`);
+  await expect(one.locator('#conn')).toContainText('io server disconnect');
+  const acks = one.locator('#sent li .ack');
+  await expect(acks.filter({ hasText: '✗ too many messages' }).first()).toBeVisible();
+  await expect(
+    acks.filter({ hasText: 'no ack: the connection closed before the server answered' }).first(),
+  ).toBeVisible();
+  await expect(acks.filter({ hasText: /no ack after \d+ ms/ })).toHaveCount(0);
+  await one.context().close();
+});

@@ -212,6 +212,9 @@ function newId(): string {
   return `${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** What socket.io-client's error says when a pending ack's connection closes (the other is a timeout). */
+const SOCKET_CLOSED = 'socket has been disconnected';
+
 // #region fixed:send-ack
 /** Emits one message and tracks its ack on its line in "Sent from this tab". */
 function deliver(data: ChatInput, ack: HTMLElement) {
@@ -222,9 +225,15 @@ function deliver(data: ChatInput, ack: HTMLElement) {
   socket.timeout(timeout).emit('chat', data, (err: Error | null, result?: Ack) => {
     ack.replaceChildren();
     if (err) {
-      // No answer in time. The same id makes the retry safe: the server delivers it once.
+      // No answer: in time, or at all because the connection closed first. The same id makes
+      // the retry safe: the server delivers it once.
       ack.className = 'ack bad';
-      ack.append(`no ack after ${timeout} ms `);
+      // fix: a closed connection is not a slow server: say which of the two it was
+      ack.append(
+        err.message === SOCKET_CLOSED
+          ? 'no ack: the connection closed before the server answered '
+          : `no ack after ${timeout} ms `,
+      );
       const retry = el('button', 'Retry');
       retry.type = 'button';
       // fix: Retry sends the same data, id included
