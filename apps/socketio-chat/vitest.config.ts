@@ -1,8 +1,4 @@
 import { chapterTestConfig } from '@course/kit/vite-config';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
-// Real servers and reconnects on a busy machine: expect.poll() waits up to 10 s, not 1 s.
-export default mergeConfig(
-  chapterTestConfig(),
-  defineConfig({ test: { expect: { poll: { timeout: 10_000 } } } }),
-);
+export default defineConfig(chapterTestConfig());

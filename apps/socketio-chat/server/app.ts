@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import { type ClientHandler, check, defineChapter, intVar } from '@course/kit';
+import type { Server } from 'node:http';
+import { type ClientHandler, check, defineChapter, intVar, pageServer } from '@course/kit';
 import { type Socket, Server as SocketIoServer } from 'socket.io';
 import type {
   ChatMessage,
@@ -55,14 +55,7 @@ export function createServers(options: ServersOptions = {}): Servers {
   const schemas = inputSchemas(limits);
 
   // Every request that is not Socket.IO's: the page, or a JSON 404.
-  const http = createServer((req, res) => {
-    const notFound = () => {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: `no route for ${req.method} ${req.url}` }));
-    };
-    if (client) client(req, res, notFound);
-    else notFound();
-  });
+  const http = pageServer(client);
 
   // #region fixed:server-options
   const io: ChatIo = new SocketIoServer(http, {

@@ -1,6 +1,6 @@
 import { connect as tcpConnect } from 'node:net';
-import { type ClientHandler, parseEnv } from '@course/kit';
-import { listening } from '@course/kit/test-server';
+import type { ClientHandler } from '@course/kit';
+import { createChapter, listening } from '@course/kit/test-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ack, ChatMessage } from '../events.ts';
 import chapter, { createServers, type ServersOptions } from '../server/app.ts';
@@ -159,16 +159,9 @@ describe('plain HTTP', () => {
   });
 
   it('the chapter as pnpm start runs it serves the page and reads CHAT_MAX_EVENTS_PER_SECOND', async () => {
-    const page: ClientHandler = (req, res, next) => {
-      if (req.url === '/page') res.end('the page');
-      else next();
-    };
-    const { PORT } = await chapter.create({
-      client: page,
-      ports: { PORT: 0 },
-      env: parseEnv(chapter.env, { CHAT_MAX_EVENTS_PER_SECOND: '2', CHAT_RECOVERY_MS: '1000' }),
-      dev: false,
-      log: () => {},
+    const { PORT } = await createChapter(chapter, {
+      CHAT_MAX_EVENTS_PER_SECOND: '2',
+      CHAT_RECOVERY_MS: '1000',
     });
     const listener = await listening(PORT);
     try {
