@@ -260,7 +260,8 @@ const LINK_SCRIPT = `document.addEventListener('click', async (event) => {
   event.preventDefault();
   const status = link.parentElement.querySelector('.source-status');
   const res = await fetch(link.href).catch(() => undefined);
-  status.textContent = res && res.ok
+  const answer = res && res.ok ? await res.json().catch(() => undefined) : undefined;
+  status.textContent = answer && answer.opened
     ? 'Opened in your editor.'
     : 'No editor set up: open ' + link.textContent + ' yourself, or set EDITOR and restart the lesson.';
 });`;

@@ -45,19 +45,22 @@ describe('GET /__open-in-editor', () => {
     return `${server.url}/__open-in-editor?file=`;
   }
 
-  it('opens the file at its line in the editor, and answers 204', async () => {
+  it('opens the file at its line in the editor, and says so', async () => {
     const opened: string[] = [];
     const res = await fetch(`${await serve(opened)}packages/kit/package.json:3`);
-    expect(res.status).toBe(204);
+    expect([res.status, await res.json()]).toEqual([200, { opened: true }]);
     expect(opened).toEqual([`${join(root, 'packages/kit/package.json')}:3`]);
   });
 
-  it('without an editor, answers 501 with the path to open by hand', async () => {
+  it('without an editor, answers (200, no console error) with the path to open by hand', async () => {
     const res = await fetch(`${await serve('none')}packages/kit/package.json:3`);
-    expect(res.status).toBe(501);
-    expect(await res.text()).toBe(
-      'No editor set up: open packages/kit/package.json yourself, or set EDITOR.\n',
-    );
+    expect([res.status, await res.json()]).toEqual([
+      200,
+      {
+        opened: false,
+        message: 'No editor set up: open packages/kit/package.json yourself, or set EDITOR.',
+      },
+    ]);
   });
 
   it('refuses another site (Sec-Fetch-Site) and a path outside the course', async () => {
