@@ -1,15 +1,60 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chapterExercises, exerciseProblems } from './exercises.ts';
 import { type Chapter, findRepoRoot, listChapters } from './index.ts';
 
-/** The `##` sections every chapter README has, in this order. */
+/** The `##` sections every chapter README (its lesson text) has, in this order. */
 export const README_SECTIONS = [
-  'Run it',
   "What you'll see",
-  'How it works',
-  'Pitfalls',
   'Try it',
+  "The lecture's examples",
+  'Pitfalls',
+  'Beyond the lecture',
+  'How it works',
+  'Learn more',
 ] as const;
+
+/** What the lesson's opening (before its first `##`) tells a learner up front. */
+export const README_INTRO_FIELDS = ['**Prerequisites:**', '**Time:**'] as const;
+
+/**
+ * Words that belong to the course's workshop, not to a lesson: a learner reads
+ * the README in the hub, so it speaks of the lesson, never of tracker items or test files.
+ */
+const WORKSHOP_WORDS: { pattern: RegExp; what: string }[] = [
+  { pattern: /\b(issue|ticket)s?\b/i, what: 'speaks of issues or tickets' },
+  { pattern: /\.(spec|test)\.ts\b/, what: 'names a test file' },
+];
+
+/** Problems with a lesson text (a chapter README), as sentences. */
+export function readmeProblems(text: string): string[] {
+  const problems: string[] = [];
+  const lines = text.split('\n');
+  const headings = lines
+    .filter((line) => line.startsWith('## '))
+    .map((line) => line.slice(3).trim());
+  for (const section of README_SECTIONS) {
+    if (!headings.includes(section)) problems.push(`README.md has no "## ${section}" section`);
+  }
+  const present = headings.filter((heading) =>
+    (README_SECTIONS as readonly string[]).includes(heading),
+  );
+  const expected = README_SECTIONS.filter((section) => present.includes(section));
+  if (present.join('|') !== expected.join('|'))
+    problems.push(`README.md's sections are out of order: want ${README_SECTIONS.join(', ')}`);
+  const firstSection = lines.findIndex((line) => line.startsWith('## '));
+  const intro = lines.slice(0, firstSection === -1 ? undefined : firstSection).join('\n');
+  for (const field of README_INTRO_FIELDS) {
+    if (!intro.includes(field))
+      problems.push(`README.md's opening (before the first ##) has no ${field} line`);
+  }
+  lines.forEach((line, index) => {
+    for (const { pattern, what } of WORKSHOP_WORDS) {
+      if (pattern.test(line)) problems.push(`README.md:${index + 1} ${what}: "${line.trim()}"`);
+    }
+  });
+  return problems;
+}
 
 /** The scripts every chapter has (see the root README). */
 export const CHAPTER_SCRIPTS = ['dev', 'build', 'typecheck', 'start', 'test'] as const;
@@ -33,13 +78,7 @@ export function chapterProblems(chapter: Chapter): string[] {
   if (!existsSync(readme)) {
     problems.push('README.md is missing');
   } else {
-    const headings = readFileSync(readme, 'utf8')
-      .split('\n')
-      .filter((line) => line.startsWith('## '))
-      .map((line) => line.slice(3).trim());
-    for (const section of README_SECTIONS) {
-      if (!headings.includes(section)) problems.push(`README.md has no "## ${section}" section`);
-    }
+    problems.push(...readmeProblems(readFileSync(readme, 'utf8')));
   }
 
   // What server/app.ts exports is checked by type: see scripts/check-chapters.ts.
@@ -50,6 +89,12 @@ export function chapterProblems(chapter: Chapter): string[] {
     problems.push('no integration tests (test/*.test.ts)');
   if (filesEndingWith(join(chapter.dir, 'e2e'), '.spec.ts').length === 0)
     problems.push('no e2e spec (e2e/*.spec.ts)');
+  for (const exercise of chapterExercises(chapter)) {
+    for (const problem of exerciseProblems(exercise))
+      problems.push(
+        `exercises/${exercise.number.toString().padStart(2, '0')}-${exercise.slug}: ${problem}`,
+      );
+  }
   return problems;
 }
 

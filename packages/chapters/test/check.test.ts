@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChapters, README_SECTIONS } from '../src/check.ts';
+import { checkChapters, README_SECTIONS, readmeProblems } from '../src/check.ts';
 import { findRepoRoot } from '../src/index.ts';
 
 /** Writes `files` (path → content) under a fresh repo root. */
@@ -28,7 +28,7 @@ const manifest = (
     course: { order, title: name, summary: 's', ports: { PORT } },
   });
 
-const fullReadme = `# x\n\n${README_SECTIONS.map((s) => `## ${s}\n\ntext\n`).join('\n')}`;
+const fullReadme = `# x\n\n**Prerequisites:** none · **Time:** 5 minutes\n\n${README_SECTIONS.map((s) => `## ${s}\n\ntext\n`).join('\n')}`;
 
 /** A chapter with every piece in place. */
 const complete = (name: string, order: number, PORT: number) => ({
@@ -52,18 +52,40 @@ describe('checkChapters', () => {
     const root = repoWith({
       ...complete('good', 1, 5000),
       'apps/bare/package.json': manifest('bare', 2, 5100, ['dev', 'build']),
-      'apps/bare/README.md': '# Bare\n\n## Run it\n\n## How it works\n',
+      'apps/bare/README.md': '# Bare\n\n**Time:** 1 minute\n\n## Try it\n\n## How it works\n',
     });
     expect(checkChapters(root)).toEqual([
       'apps/bare: package.json has no "typecheck" script',
       'apps/bare: package.json has no "start" script',
       'apps/bare: package.json has no "test" script',
       `apps/bare: README.md has no "## What you'll see" section`,
+      `apps/bare: README.md has no "## The lecture's examples" section`,
       'apps/bare: README.md has no "## Pitfalls" section',
-      'apps/bare: README.md has no "## Try it" section',
+      'apps/bare: README.md has no "## Beyond the lecture" section',
+      'apps/bare: README.md has no "## Learn more" section',
+      "apps/bare: README.md's opening (before the first ##) has no **Prerequisites:** line",
       'apps/bare: server/app.ts (the chapter: export default defineChapter(…)) is missing',
       'apps/bare: no integration tests (test/*.test.ts)',
       'apps/bare: no e2e spec (e2e/*.spec.ts)',
+    ]);
+  });
+
+  it('names lesson sections out of order', () => {
+    const swapped = [...README_SECTIONS];
+    [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
+    const text = `# x\n\n**Prerequisites:** none · **Time:** 5 minutes\n\n${swapped.map((s) => `## ${s}\n`).join('\n')}`;
+    expect(readmeProblems(text)).toEqual([
+      `README.md's sections are out of order: want ${README_SECTIONS.join(', ')}`,
+    ]);
+  });
+
+  it('names lines that speak of the workshop instead of the lesson', () => {
+    const text = `${fullReadme}\nThe issue's checks pass.\nSee e2e/lecture.spec.ts.\n`;
+    const lines = text.split('\n');
+    const at = (needle: string) => lines.findIndex((line) => line.includes(needle)) + 1;
+    expect(readmeProblems(text)).toEqual([
+      `README.md:${at("issue's")} speaks of issues or tickets: "The issue's checks pass."`,
+      `README.md:${at('lecture.spec')} names a test file: "See e2e/lecture.spec.ts."`,
     ]);
   });
 

@@ -1,16 +1,28 @@
 // `course-chapter start` / `course-chapter dev`, run in a chapter's folder (its
 // `start` and `dev` scripts). Loads the chapter from `server/app.ts` (its
 // default export, made by `defineChapter()`) and runs it.
-import { runDevHost } from './dev-host.ts';
+import type { Variant } from '@course/chapters/exercises';
+import { runDevHost, runDevTarget } from './dev-host.ts';
+import { exerciseAt, exerciseDevTarget, startExercise } from './exercise.ts';
 import { loadChapter } from './load.ts';
-import { EXIT_PORT_IN_USE, PortInUseError, serveChapter } from './serve.ts';
+import { EXIT_PORT_IN_USE, PortInUseError, type RunningChapter, serveChapter } from './serve.ts';
 
 /** Serves the chapter in this process until SIGINT/SIGTERM; prints its URLs. */
 async function serve(dir: string, viteOrigin: string | undefined): Promise<void> {
   const definition = await loadChapter(dir);
-  let running: Awaited<ReturnType<typeof serveChapter>>;
+  await serveUntilStopped(viteOrigin, () =>
+    serveChapter(definition, { dir, ...(viteOrigin ? { viteOrigin } : {}) }),
+  );
+}
+
+/** Starts what `start` starts and keeps it until SIGINT/SIGTERM; prints its URLs. */
+async function serveUntilStopped(
+  viteOrigin: string | undefined,
+  start: () => Promise<RunningChapter>,
+): Promise<void> {
+  let running: RunningChapter;
   try {
-    running = await serveChapter(definition, { dir, ...(viteOrigin ? { viteOrigin } : {}) });
+    running = await start();
   } catch (error) {
     if (!(error instanceof PortInUseError)) throw error;
     console.error(error.message);
@@ -35,8 +47,23 @@ else if (command === 'serve-dev') {
   process.on('disconnect', () => process.exit(0));
   if (!process.connected) process.exit(0);
   await serve(dir, process.env.COURSE_VITE_ORIGIN);
+} else if (command === 'serve-exercise') {
+  // Started by `pnpm practice`'s dev host: an exercise's variant in place of its chapter.
+  process.on('disconnect', () => process.exit(0));
+  if (!process.connected) process.exit(0);
+  const [exerciseDir = '', variant = 'work'] = process.argv.slice(3);
+  const viteOrigin = process.env.COURSE_VITE_ORIGIN;
+  await serveUntilStopped(viteOrigin, () =>
+    startExercise(exerciseAt(exerciseDir), variant as Variant, viteOrigin ? { viteOrigin } : {}),
+  );
+} else if (command === 'practice-dev') {
+  // `pnpm practice`: an exercise's variant in dev mode, with live reload.
+  const [exerciseDir = '', variant = 'work'] = process.argv.slice(3);
+  await runDevTarget(exerciseDevTarget(exerciseAt(exerciseDir), variant as Variant));
 } else if (command === 'dev') await runDevHost(dir);
 else {
-  console.error('usage: course-chapter start|dev (in a chapter folder)');
+  console.error(
+    'usage: course-chapter start|dev (in a chapter folder), or practice-dev <exercise folder> <variant>',
+  );
   process.exit(2);
 }

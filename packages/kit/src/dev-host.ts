@@ -12,6 +12,7 @@ import { createServer as createNetServer } from 'node:net';
 import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { InlineConfig } from 'vite';
 import { chapterAt, EXIT_PORT_IN_USE } from './serve.ts';
 
 /** Folders of a chapter whose files are not the server's: saving them does not restart it. */
@@ -45,19 +46,54 @@ export function isServerSource(file: string): boolean {
   return !NOT_SERVER.includes(top) && !top.startsWith('.') && !file.endsWith('package.json');
 }
 
+/** What the dev host runs: a chapter, or an exercise standing in for it. */
+export interface DevTarget {
+  /** What the terminal calls it. */
+  title: string;
+  /** The folder the server process runs in. */
+  cwd: string;
+  /** Vite's config: the chapter's vite.config.ts, or an exercise folder as its root. */
+  vite: InlineConfig;
+  /** The arguments of `cli.ts` that serve it (`serve-dev`, or `serve-exercise <id> <variant>`). */
+  serveArgs: string[];
+  /** Folders to watch, and whether a save there restarts the server (page files are Vite's). */
+  watch: { root: string; restarts: (file: string) => boolean }[];
+}
+
+/** A chapter in dev mode: its vite.config.ts, and its server files (and the kit's) restart it. */
+export function chapterDevTarget(dir: string): DevTarget {
+  const chapter = chapterAt(dir);
+  const repoPackages = join(dir, '..', '..', 'packages');
+  return {
+    title: chapter.course.title,
+    cwd: dir,
+    vite: { configFile: join(dir, 'vite.config.ts') },
+    serveArgs: ['serve-dev'],
+    watch: [
+      { root: dir, restarts: isServerSource },
+      { root: join(repoPackages, 'kit', 'src'), restarts: () => true },
+      { root: join(repoPackages, 'chapters', 'src'), restarts: () => true },
+    ],
+  };
+}
+
 /** Runs Vite and the chapter's server side by side until Ctrl-C; see the top of this file. */
 export async function runDevHost(dir: string): Promise<void> {
-  const chapter = chapterAt(dir);
+  await runDevTarget(chapterDevTarget(dir));
+}
+
+/** Runs Vite and `target`'s server side by side until Ctrl-C. */
+export async function runDevTarget(target: DevTarget): Promise<void> {
   const { createServer } = await import('vite');
   const vitePort = await freePort();
   // Vite in middleware mode on a server of our own: it compiles the page and carries live reload,
   // and it leaves signals and stdin to this process.
   const viteHttp = createHttpServer();
   const vite = await createServer({
-    configFile: join(dir, 'vite.config.ts'),
     appType: 'mpa',
     clearScreen: false,
     logLevel: 'warn',
+    ...target.vite,
     server: { middlewareMode: true, hmr: { server: viteHttp, clientPort: vitePort } },
   });
   viteHttp.on('request', vite.middlewares);
@@ -71,8 +107,8 @@ export async function runDevHost(dir: string): Promise<void> {
   /** Starts the chapter's server; a taken port ends the whole lesson with the child's message. */
   const start = () => {
     if (child) return;
-    const started = spawn(process.execPath, ['--import', tsx, cli, 'serve-dev'], {
-      cwd: dir,
+    const started = spawn(process.execPath, ['--import', tsx, cli, ...target.serveArgs], {
+      cwd: target.cwd,
       env: { ...process.env, COURSE_VITE_ORIGIN: `http://127.0.0.1:${vitePort}` },
       // The IPC channel closes when this process dies, however it dies: the child then stops too.
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -124,17 +160,15 @@ export async function runDevHost(dir: string): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   // Saving a server file restarts the server; page files are Vite's (it updates the page itself).
-  const repoPackages = join(dir, '..', '..', 'packages');
   let debounce: NodeJS.Timeout | undefined;
-  for (const root of [
-    dir,
-    join(repoPackages, 'kit', 'src'),
-    join(repoPackages, 'chapters', 'src'),
-  ]) {
+  for (const { root, restarts } of target.watch) {
     const watcher = watch(root, { recursive: true }, (_event, file) => {
-      if (!file || (root === dir && !isServerSource(file))) return;
+      if (!file || !restarts(file)) return;
       clearTimeout(debounce);
-      debounce = setTimeout(() => void restart(`${relative(dir, join(root, file))} changed`), 100);
+      debounce = setTimeout(
+        () => void restart(`${relative(target.cwd, join(root, file))} changed`),
+        100,
+      );
     });
     watcher.on('error', () => watcher.close());
   }
@@ -154,6 +188,6 @@ export async function runDevHost(dir: string): Promise<void> {
     });
   }
   const hint = keys ? ' Type s + Enter to stop the server, r + Enter to start it again.' : '';
-  console.log(`  ${chapter.course.title}: live reload on :${vitePort}.${hint}`);
+  console.log(`  ${target.title}: live reload on :${vitePort}.${hint}`);
   start();
 }

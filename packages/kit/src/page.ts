@@ -25,12 +25,13 @@ export const IDENTITY_PATH = '/__course';
 
 /**
  * Serves the chapter's page: proxied to the dev host's Vite server under
- * `viteOrigin` (dev), or the built `dist/client` (production). Before it,
+ * `viteOrigin` (dev), by `handler` (an exercise's Vite in this process), or the
+ * built `dist/client` (production). Before it,
  * `/__course` and the code panels' `/__open-in-editor`; after it, a plain 404 that names the path.
  */
 export function pageHandler(
   chapter: Chapter,
-  dev: { viteOrigin: string } | undefined,
+  dev: { viteOrigin: string } | { handler: ClientHandler } | undefined,
 ): ClientHandler {
   const identity: CourseIdentity = {
     course: 'communication-api-course',
@@ -45,7 +46,9 @@ export function pageHandler(
     res.end(`Not found: ${req.method} ${req.url}`);
   };
   let page: ClientHandler;
-  if (dev) {
+  if (dev && 'handler' in dev) {
+    page = (req, res, next) => dev.handler(req, res, () => notFound(req, res, next));
+  } else if (dev) {
     page = proxyTo(dev.viteOrigin);
   } else {
     const built = join(chapter.dir, 'dist', 'client');

@@ -37,6 +37,10 @@ export interface ServeOptions {
   viteOrigin?: string;
   /** Leave the page out (tests of the API alone). */
   withoutPage?: boolean;
+  /** The chapter as it should present itself, when it is not the one in `dir` (an exercise run in its place). */
+  chapter?: Chapter;
+  /** Serves the page instead of Vite or the built bundle (an exercise's Vite, run in this process). */
+  page?: ClientHandler;
   host?: string;
   log?: (line: string) => void;
 }
@@ -79,13 +83,20 @@ export async function serveChapter(
   options: ServeOptions,
 ): Promise<RunningChapter> {
   const { env = process.env, host = '127.0.0.1', log = (line) => console.log(line) } = options;
-  const chapter = chapterAt(options.dir);
+  const chapter = options.chapter ?? chapterAt(options.dir);
   const ports = resolvePorts(chapter.course.ports, options.anyPort ? {} : env);
   if (options.anyPort) for (const name of Object.keys(ports)) ports[name] = 0;
   const dev = options.viteOrigin !== undefined;
   const page = options.withoutPage
     ? (((_req, _res, next) => next()) satisfies ClientHandler)
-    : pageHandler(chapter, dev ? { viteOrigin: options.viteOrigin as string } : undefined);
+    : pageHandler(
+        chapter,
+        options.page
+          ? { handler: options.page }
+          : dev
+            ? { viteOrigin: options.viteOrigin as string }
+            : undefined,
+      );
   const servers: ChapterServers = await definition.create({
     client: page,
     ports,

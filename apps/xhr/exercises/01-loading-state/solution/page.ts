@@ -1,0 +1,42 @@
+// Exercise: a loading state that ends. One solution.
+import '@course/kit/page.css';
+import { byId } from '@course/kit/dom';
+
+/** What /ajax3_result1 answers, once it does. */
+interface Ajax3Answer {
+  method: string;
+  des: string;
+}
+
+const stateOut = byId('state');
+const methodOut = byId('method');
+const desOut = byId('des');
+
+/** Shows where `xhr` is: loading while it is in flight, then its data or its failure. */
+function show(xhr: XMLHttpRequest): void {
+  if (xhr.readyState >= XMLHttpRequest.OPENED && xhr.readyState <= XMLHttpRequest.LOADING) {
+    stateOut.textContent = '로딩중...';
+  } else if (xhr.readyState === XMLHttpRequest.DONE) {
+    const data = xhr.response as Ajax3Answer | null;
+    // A failure (or a body that is not JSON) ends the loading state too, and says why.
+    if (xhr.status !== 200 || data === null) {
+      stateOut.textContent = `실패 (${xhr.status || 'network error'})`;
+      return;
+    }
+    stateOut.textContent = '로딩완료';
+    methodOut.textContent = data.method;
+    desOut.textContent = data.des;
+  }
+}
+
+/** GETs `url` and hands each readystatechange to `show`. */
+function load(url: string): void {
+  const xhr = new XMLHttpRequest();
+  xhr.responseType = 'json';
+  xhr.onreadystatechange = () => show(xhr);
+  xhr.open('GET', url);
+  xhr.send();
+}
+
+byId('load').addEventListener('click', () => load('/ajax3_result1'));
+byId('load-missing').addEventListener('click', () => load('/ajax3_missing'));
