@@ -1,14 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Chapter, findRepoRoot, listChapters } from '@course/chapters';
+import { progressFile } from '@course/chapters/exercises';
 import { type ClientHandler, defineChapter, intVar } from '@course/kit';
 import express from 'express';
 import { chapterPages, renderMissingPage } from './chapter-page.ts';
+import { exerciseCards, lookupExercise, progressFeed } from './exercises.ts';
 import { renderReadmePage } from './readme.ts';
 import { type ChapterStatus, chapterStatus } from './status.ts';
 
+export type { ExerciseCard } from './exercises.ts';
 export type { ChapterStatus } from './status.ts';
 
 /** What `createApp()` takes; every field has a default. */
@@ -21,6 +24,13 @@ export interface AppOptions {
   chapterPortOffset?: number;
   /** How often the live status stream re-checks the chapters. */
   statusIntervalMs?: number;
+  /**
+   * The learner's progress file: `COURSE_PROGRESS_FILE` or `<root>/.course/progress.json` by
+   * default (see `progressFile()`). A relative path is read from the hub's working directory.
+   */
+  progressFile?: string;
+  /** How often the exercises stream looks whether the progress file changed. */
+  progressIntervalMs?: number;
 }
 
 /** What the page gets for each chapter. */
@@ -36,12 +46,16 @@ export interface ChapterCard {
 
 /**
  * The hub's server: the chapter list, a live status stream, each README
- * as a page, and each chapter's own URL (the hub page). Chapters are read from disk on every request, so a new chapter
- * shows up by existing. Returns an Express app that is not listening yet.
+ * as a page, and each chapter's own URL (the hub page); the exercises with the learner's progress,
+ * live, each exercise's README and its own URL. Chapters and exercises are read from disk on every
+ * request, so a new one shows up by existing. Returns an Express app that is not listening yet.
  */
 export function createApp(options: AppOptions = {}): express.Express {
   const { client, chapterPortOffset = 0, statusIntervalMs = 2000 } = options;
   const root = options.root ?? findRepoRoot();
+  const progress = resolve(options.progressFile ?? progressFile(root));
+  // One look at the progress file a second, for every client of the exercises stream at once.
+  const progressChanges = progressFeed(progress, options.progressIntervalMs ?? 1000);
   const app = express();
   app.disable('x-powered-by');
 
@@ -108,6 +122,29 @@ export function createApp(options: AppOptions = {}): express.Express {
     void push();
   });
 
+  // Every exercise of the course, in course order, with the learner's progress on it.
+  app.get('/api/exercises', (_req, res) => {
+    res.json(exerciseCards(root, progress));
+  });
+
+  // The exercises, live, as Server-Sent Events: one `exercises` event with the whole list now,
+  // and another each time the progress file changes (a check passed, an exercise started).
+  app.get('/api/exercises/stream', (req, res) => {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    });
+    res.write('retry: 1000\n\n');
+    const send = () => {
+      res.write(`event: exercises\ndata: ${JSON.stringify(exerciseCards(root, progress))}\n\n`);
+    };
+    const unsubscribe = progressChanges.subscribe(send);
+    // The page went away: the last one to leave stops the look at the file.
+    req.on('close', unsubscribe);
+    send();
+  });
+
   // A chapter's README as a styled page, for the reader pane.
   app.get('/readme/:name', (req, res) => {
     const chapter = listChapters(root).find((c) => c.name === req.params.name);
@@ -119,6 +156,21 @@ export function createApp(options: AppOptions = {}): express.Express {
     res
       .type('html')
       .send(renderReadmePage(chapter.course.title, readFileSync(file, 'utf8'), '/readme.css'));
+  });
+
+  // An exercise's README as a styled page, its hints folded away, for the exercise's URL.
+  app.get('/readme/:name/exercises/:number', (req, res) => {
+    const found = lookupExercise(root, req.params.name, req.params.number);
+    const file = 'exercise' in found ? join(found.exercise.dir, 'README.md') : undefined;
+    if (!('exercise' in found) || !file || !existsSync(file)) {
+      const error =
+        'missing' in found ? found.missing : `There is no README for ${found.exercise.id}.`;
+      res.status(404).json({ error });
+      return;
+    }
+    res
+      .type('html')
+      .send(renderReadmePage(found.exercise.title, readFileSync(file, 'utf8'), '/readme.css'));
   });
 
   // The course stylesheet, for the README pages.
@@ -150,6 +202,21 @@ export function createApp(options: AppOptions = {}): express.Express {
     }
     if (!client) return next();
     // The hub page is the one at /: the page handler serves it for this URL as it does for /.
+    req.url = '/';
+    client(req, res, next);
+  });
+  // An exercise's own URL, /chapters/<name>/exercises/<n>: the hub page again, or a 404 page that
+  // says what there is.
+  app.get('/chapters/:name/exercises/:number', (req, res, next) => {
+    const found = lookupExercise(root, req.params.name, req.params.number);
+    if ('missing' in found) {
+      res
+        .status(404)
+        .type('html')
+        .send(renderMissingPage(found.missing, listChapters(root), '/readme.css'));
+      return;
+    }
+    if (!client) return next();
     req.url = '/';
     client(req, res, next);
   });

@@ -5,11 +5,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-// Raw HTML inside a README is shown as text, not passed through.
+/** The raw HTML a README may use, as plain tags without attributes: the folded hints of an exercise. */
+const FOLDS = /&#60;(\/?)(details|summary)&#62;/g;
+
+// Raw HTML inside a README is shown as text, not passed through; except, in a block of its own,
+// `<details>` and `<summary>` (bare, no attributes), so an exercise's hints stay folded until opened.
 const markdown = new Marked({
   gfm: true,
   renderer: {
-    html: ({ text }) => escapeHtml(text),
+    html: ({ text, block }) =>
+      block ? escapeHtml(text).replace(FOLDS, '<$1$2>') : escapeHtml(text),
   },
 });
 

@@ -53,3 +53,10 @@ export function fakeChapterServer(name: string) {
     }),
   );
 }
+
+/** Writes exercise `folder` (`01-first-step`) of chapter `chapter` in the throwaway repo `root`, with `readme` (none if undefined). */
+export function fakeExercise(root: string, chapter: string, folder: string, readme?: string): void {
+  const dir = join(root, 'apps', chapter, 'exercises', folder);
+  mkdirSync(dir, { recursive: true });
+  if (readme !== undefined) writeFileSync(join(dir, 'README.md'), readme);
+}
