@@ -1,0 +1,34 @@
+// The exercise's page: it sends text and binary to your server and shows what comes back.
+import '@course/kit/page.css';
+import { appendLine, byId } from '@course/kit/dom';
+import { describeData, wsUrl } from '../../../client/src/socket.ts';
+
+const log = byId('log');
+const url = wsUrl('/');
+byId('url').textContent = url;
+
+/** Opens a socket, sends `data` after the greeting, and logs what the echo arrived as. */
+function echoOnce(data: string | ArrayBuffer, sent: string): void {
+  const ws = new WebSocket(url);
+  let messages = 0;
+  // message: the first is the greeting, the second the echo of `data`.
+  ws.onmessage = async (event: MessageEvent) => {
+    messages += 1;
+    if (messages === 1) {
+      ws.send(data);
+      return;
+    }
+    ws.close(1000, 'done');
+    appendLine(log, `sent ${sent}, the echo arrived as ${await describeData(event.data)}`);
+  };
+  // close: before the echo came, the server refused or went away.
+  ws.onclose = (event) => {
+    if (messages < 2) appendLine(log, `closed before the echo (code ${event.code})`);
+  };
+}
+
+// click: one round trip each.
+byId('send-text').addEventListener('click', () => echoOnce('hello', "string 'hello'"));
+byId('send-binary').addEventListener('click', () =>
+  echoOnce(new Uint8Array([1, 2, 3]).buffer, 'ArrayBuffer, 3 bytes: 01 02 03'),
+);
