@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlopTypes } from '@turbo/gen';
+import { chapterExercises } from '../../packages/chapters/src/exercises.ts';
 import {
   listChapters,
   listWorkspaces,
@@ -20,6 +21,30 @@ const toTitle = (name: string) => {
   const words = name.split('-').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
+
+/** The actions that write exercise `number` (`slug`) of the chapter in apps/`chapter`. */
+function exerciseActions(
+  root: string,
+  chapter: { name: string; title: string },
+  number: number,
+  slug: string,
+): PlopTypes.ActionType[] {
+  const folder = `${String(number).padStart(2, '0')}-${slug}`;
+  const destination = join(root, 'apps', chapter.name, 'exercises', folder);
+  return [
+    {
+      type: 'addMany',
+      destination,
+      base: 'templates/exercise',
+      templateFiles: 'templates/exercise/**/*',
+      globOptions: { dot: true },
+      stripExtensions: ['hbs'],
+      data: { chapter: chapter.name, chapterTitle: chapter.title, number, slug },
+    },
+    () =>
+      `apps/${chapter.name}/exercises/${folder}: start it with pnpm practice ${chapter.name} ${number}`,
+  ];
+}
 
 export default function generator(plop: PlopTypes.NodePlopAPI): void {
   plop.setHelper('title', toTitle);
@@ -53,6 +78,9 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
           stripExtensions: ['hbs'],
           data,
         },
+        // Every chapter has at least two exercises: two skeletons to make the chapter's own.
+        ...exerciseActions(root, { name, title: toTitle(name) }, 1, 'first-exercise'),
+        ...exerciseActions(root, { name, title: toTitle(name) }, 2, 'second-exercise'),
         // The README's chapter table is generated from the metadata: regenerate it.
         () => {
           const readme = join(root, 'README.md');
@@ -66,6 +94,61 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
           return 'formatted with Biome';
         },
         () => `apps/${name}: order ${order}, PORT ${port}`,
+      ];
+    },
+  });
+
+  plop.setGenerator('exercise', {
+    description:
+      'A new exercise of a chapter: README with hints, problem/, solution/ and a check that passes on the solution and fails on the problem',
+    prompts: [
+      {
+        type: 'input',
+        name: 'chapter',
+        message: 'Chapter folder name (e.g. "ws-echo")',
+      },
+      {
+        type: 'input',
+        name: 'slug',
+        message: 'Exercise slug (kebab-case, e.g. "origin-check")',
+        validate: (input: string) =>
+          NAME.test(input) ||
+          'use lower-case letters, digits and single dashes, e.g. "origin-check"',
+      },
+    ],
+    actions: (answers) => {
+      const { chapter: name, slug } = answers as { chapter: string; slug: string };
+      const root = plop.getDestBasePath();
+      const chapter = listChapters(root).find((found) => found.name === name);
+      if (!chapter)
+        throw new Error(
+          `no chapter "${name}". Chapters: ${listChapters(root)
+            .map((found) => found.name)
+            .join(', ')}`,
+        );
+      const exercises = chapterExercises(chapter);
+      if (exercises.some((exercise) => exercise.slug === slug))
+        throw new Error(`${name} has an exercise "${slug}" already`);
+      const number = Math.max(0, ...exercises.map((exercise) => exercise.number)) + 1;
+      const proof = join(chapter.dir, 'test', 'exercises.test.ts');
+      return [
+        ...exerciseActions(root, { name, title: chapter.course.title }, number, slug),
+        // The chapter's proof that every check can fail, if it has none yet.
+        ...(existsSync(proof)
+          ? []
+          : [
+              {
+                type: 'add',
+                path: proof,
+                templateFile: 'templates/chapter/test/exercises.test.ts.hbs',
+              } satisfies PlopTypes.ActionType,
+            ]),
+        () => {
+          execFileSync('pnpm', ['exec', 'biome', 'check', '--write', join('apps', name)], {
+            cwd: root,
+          });
+          return 'formatted with Biome';
+        },
       ];
     },
   });

@@ -91,13 +91,18 @@ export async function startExercise(
 ): Promise<RunningChapter> {
   const definition = await loadExercise(exercise, variant);
   const withPage = exerciseHasPage(exercise, variant) && !options.withoutPage;
-  const page = withPage && !options.viteOrigin ? await pageInProcess(exercise, variant) : undefined;
+  // Without a page of its own, the kit's handler still answers /__course and a plain 404.
+  const page = !withPage
+    ? { handler: ((_req, _res, next) => next()) satisfies ClientHandler, close: async () => {} }
+    : options.viteOrigin
+      ? undefined
+      : await pageInProcess(exercise, variant);
   try {
     const running = await serveChapter(definition, {
       ...options,
       dir: exercise.chapter.dir,
       chapter: asChapter(exercise),
-      withoutPage: !withPage,
+      withoutPage: false,
       ...(page ? { page: page.handler } : {}),
     });
     return {

@@ -6,8 +6,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { findRepoRoot, listChapters } from '@course/chapters';
+import { findChapter, findRepoRoot, listChapters } from '@course/chapters';
+import { chapterExercises, type Exercise, exerciseProblems } from '@course/chapters/exercises';
 import { createApp as createHub } from '@course/hub/server';
+import { runCheck } from '@course/kit/run-check';
 import { listening } from '@course/kit/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextChapterSlot } from '../next-slot.ts';
@@ -75,7 +77,8 @@ describe('pnpm new-chapter demo-chapter', () => {
 
   it('builds, passes its tests, its e2e spec and the chapter check', () => {
     pnpm('--filter', '@course/demo-chapter', 'build');
-    expect(pnpm('--filter', '@course/demo-chapter', 'test')).toMatch(/Tests\s+.*4 passed/);
+    // Its own 4, and for its two skeleton exercises: at least two, each check passing on its solution and failing on its problem.
+    expect(pnpm('--filter', '@course/demo-chapter', 'test')).toMatch(/Tests\s+.*9 passed/);
     expect(pnpm('check:chapters')).toContain('Chapter check passed');
     expect(() =>
       pnpm('exec', 'biome', 'ci', '--error-on-warnings', 'apps/demo-chapter'),
@@ -97,6 +100,31 @@ describe('pnpm new-chapter demo-chapter', () => {
       .split('\n')
       .map((line) => line.slice(3));
     expect(changed.sort()).toEqual(['README.md', 'apps/demo-chapter/', 'pnpm-lock.yaml'].sort());
+  });
+});
+
+describe('pnpm new-exercise xhr demo-exercise', () => {
+  it('writes the next exercise of the chapter, whose check passes on its solution and fails on its problem', async () => {
+    const xhr = findChapter('xhr', copy);
+    const before = chapterExercises(xhr).length;
+    const output = pnpm('new-exercise', 'xhr', 'demo-exercise');
+    const exercises = chapterExercises(xhr);
+    expect(exercises).toHaveLength(before + 1);
+    const created = exercises.at(-1) as Exercise;
+    expect(created).toMatchObject({ number: before + 1, slug: 'demo-exercise' });
+    expect(output).toContain(`pnpm practice xhr ${before + 1}`);
+    expect(exerciseProblems(created)).toEqual([]);
+    expect(pnpm('check:chapters')).toContain('Chapter check passed');
+    expect((await runCheck(created, 'solution')).passed).toBe(true);
+    const problem = await runCheck(created, 'problem');
+    expect(problem.steps.map((step) => step.passed)).toEqual([true, false]);
+  });
+
+  it('refuses a chapter that does not exist, or a slug the chapter has', () => {
+    expect(() => pnpm('new-exercise', 'no-such-chapter', 'x')).toThrow(
+      /no chapter "no-such-chapter"/,
+    );
+    expect(() => pnpm('new-exercise', 'xhr', 'demo-exercise')).toThrow(/No exercise was created/);
   });
 });
 
