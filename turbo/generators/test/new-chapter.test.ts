@@ -51,9 +51,10 @@ beforeAll(() => {
   git('-c', 'user.name=test', '-c', 'user.email=test@localhost', 'commit', '-qm', 'copy');
 }, 180_000);
 
+// The copy holds a whole install: removing it takes a while on a busy machine.
 afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('pnpm new-chapter demo-chapter', () => {
   it('writes a chapter with the next order and the next free port', () => {
