@@ -5,7 +5,7 @@ import { listExercises, recordProgress } from '@course/chapters/exercises';
 import type { ClientHandler } from '@course/kit';
 import type { Listening } from '@course/kit/test-server';
 import { EventSource } from 'eventsource';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExerciseCard } from '../server/app.ts';
 import { progressFeed } from '../server/exercises.ts';
 import { fakeExercise, fakeRepo, freePort, start } from './helpers.ts';
@@ -272,9 +272,22 @@ describe('exercise URLs', () => {
 });
 
 describe('the live exercises stream', () => {
+  // A hub of its own for each test, with a progress file of its own: no stream of another test
+  // still open, no file of another test just removed.
+  let file: string;
+  let own: Listening;
+  beforeEach(async () => {
+    file = join(mkdtempSync(join(tmpdir(), 'hub-stream-')), 'progress.json');
+    own = await start({ root, progressFile: file, progressIntervalMs: 50 });
+  });
+  afterEach(async () => {
+    await own.close();
+  });
+  const write = (value: unknown) => writeFileSync(file, JSON.stringify(value));
+
   /** Opens the stream and collects its `exercises` events. */
-  const listen = (url = hub.url) => {
-    const source = new EventSource(`${url}/api/exercises/stream`);
+  const listen = () => {
+    const source = new EventSource(`${own.url}/api/exercises/stream`);
     const events: ExerciseCard[][] = [];
     source.addEventListener('exercises', (event) => events.push(JSON.parse(event.data)));
     return { source, events };
@@ -292,7 +305,7 @@ describe('the live exercises stream', () => {
       recordProgress(
         'first/01-one',
         { status: 'in progress', at: '', passedSteps: 1, totalSteps: 2 },
-        progress,
+        file,
       );
       await vi.waitFor(() => expect(events).toHaveLength(2));
       expect(events[1]?.[0]).toMatchObject({
@@ -302,9 +315,9 @@ describe('the live exercises stream', () => {
       });
 
       // Written in place, and then removed.
-      writeProgress({ 'first/01-one': { status: 'passed', at: '' } });
+      write({ 'first/01-one': { status: 'passed', at: '' } });
       await vi.waitFor(() => expect(statusOf(events.at(-1), 'first/01-one')).toBe('passed'));
-      rmSync(progress);
+      rmSync(file);
       await vi.waitFor(() => expect(statusOf(events.at(-1), 'first/01-one')).toBe('not started'));
     } finally {
       source.close();
@@ -312,7 +325,7 @@ describe('the live exercises stream', () => {
   });
 
   it('sends nothing while the file stays as it is', async () => {
-    writeProgress({ 'first/01-one': { status: 'passed', at: '' } });
+    write({ 'first/01-one': { status: 'passed', at: '' } });
     const { source, events } = listen();
     try {
       await vi.waitFor(() => expect(events).toHaveLength(1));
@@ -326,8 +339,11 @@ describe('the live exercises stream', () => {
   it('tells every client, and starts again for a client that comes after the last one left', async () => {
     const first = listen();
     const second = listen();
-    await vi.waitFor(() => expect(first.events.length + second.events.length).toBe(2));
-    writeProgress({ 'first/02-two-steps': { status: 'passed', at: '' } });
+    await vi.waitFor(() => {
+      expect(first.events).toHaveLength(1);
+      expect(second.events).toHaveLength(1);
+    });
+    write({ 'first/02-two-steps': { status: 'passed', at: '' } });
     await vi.waitFor(() => {
       expect(statusOf(first.events.at(-1), 'first/02-two-steps')).toBe('passed');
       expect(statusOf(second.events.at(-1), 'first/02-two-steps')).toBe('passed');
@@ -340,7 +356,7 @@ describe('the live exercises stream', () => {
     const later = listen();
     try {
       await vi.waitFor(() => expect(later.events).toHaveLength(1));
-      writeProgress({ 'first/02-two-steps': { status: 'in progress', at: '' } });
+      write({ 'first/02-two-steps': { status: 'in progress', at: '' } });
       await vi.waitFor(() =>
         expect(statusOf(later.events.at(-1), 'first/02-two-steps')).toBe('in progress'),
       );
