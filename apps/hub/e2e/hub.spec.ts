@@ -241,8 +241,8 @@ const defaultHub = 'http://localhost:1900/';
 test("a chapter's nav links back to the hub while the hub answers", async ({ page }) => {
   await page.route(`${defaultHub}**`, async (route) => {
     const url = new URL(route.request().url());
-    // The live stream never ends, so it cannot be passed on whole; the hub page says it reconnects.
-    if (url.pathname === '/api/status/stream') return route.abort('connectionrefused');
+    // The live streams never end, so they cannot be passed on whole; the hub page says it reconnects.
+    if (url.pathname.endsWith('/stream')) return route.abort('connectionrefused');
     await route.fulfill({
       response: await route.fetch({ url: `${hubUrl}${url.pathname.slice(1)}` }),
     });

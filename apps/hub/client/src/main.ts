@@ -1,9 +1,11 @@
 import '@course/kit/page.css';
 import './hub.css';
-import type { ChapterCard, ChapterStatus } from '../../server/app.ts';
+import type { ChapterCard, ChapterStatus, ExerciseCard } from '../../server/app.ts';
 
-// One page, three views, chosen by the path: `/` lists the chapters, `/chapters/<name>[/<page>]`
-// shows that chapter's lesson beside its running page, anything else says what was not found.
+// One page, four views, chosen by the path: `/` lists the chapters and their exercises,
+// `/chapters/<name>[/<page>]` shows that chapter's lesson beside its running page,
+// `/chapters/<name>/exercises/<n>` shows that exercise with the learner's progress on it, and
+// anything else says what was not found.
 // Links between them change the URL with history.pushState, so Back and Forward work and every
 // view has a URL of its own (the server answers each chapter URL with this page).
 
@@ -16,11 +18,20 @@ const chapterState = document.getElementById('chapter-state') as HTMLElement;
 const chapterOpen = document.getElementById('chapter-open') as HTMLAnchorElement;
 const lessonSlot = document.getElementById('lesson-slot') as HTMLElement;
 const pageSlot = document.getElementById('page-slot') as HTMLElement;
+const exerciseView = document.getElementById('exercise-view') as HTMLElement;
+const exerciseChapter = document.getElementById('exercise-chapter') as HTMLAnchorElement;
+const exerciseTitle = document.getElementById('exercise-title') as HTMLElement;
+const exerciseState = document.getElementById('exercise-state') as HTMLElement;
+const exerciseCommand = document.getElementById('exercise-command') as HTMLElement;
+const exerciseSlot = document.getElementById('exercise-slot') as HTMLElement;
 const missingView = document.getElementById('missing-view') as HTMLElement;
 const missingMessage = document.getElementById('missing-message') as HTMLElement;
 
 /** The latest status of each chapter, from the live stream; none until its first event. */
 const states = new Map<string, ChapterStatus>();
+
+/** Every exercise with the learner's progress: from `/api/exercises`, then from its live stream. */
+let exercises: ExerciseCard[] = [];
 
 /** A `<code>` element holding `text`. */
 function code(text: string): HTMLElement {
@@ -103,6 +114,75 @@ function renderCard(card: ChapterCard): HTMLLIElement {
   return item;
 }
 
+/** An exercise's own URL in the hub: `/chapters/xhr/exercises/1`. */
+function exerciseHref(exercise: ExerciseCard): string {
+  return `/chapters/${encodeURIComponent(exercise.chapter)}/exercises/${exercise.number}`;
+}
+
+/** The mark beside each status: an empty circle, a half-full one, a tick. */
+const MARKS: Record<ExerciseCard['status'], string> = {
+  'not started': '○',
+  'in progress': '◐',
+  passed: '✓',
+};
+
+/** Where the learner stands, in words: "not started", "in progress — 2 of 3 steps", "passed". */
+function progressWords(exercise: ExerciseCard): string {
+  const { status, passedSteps, totalSteps } = exercise;
+  if (status === 'in progress' && passedSteps !== undefined && totalSteps !== undefined)
+    return `in progress — ${passedSteps} of ${totalSteps} steps`;
+  return status;
+}
+
+/** An exercise's mark, hidden from screen readers since its words say the same. */
+function progressMark(exercise: ExerciseCard): HTMLElement {
+  const mark = document.createElement('span');
+  mark.className = 'mark';
+  mark.setAttribute('aria-hidden', 'true');
+  mark.textContent = MARKS[exercise.status];
+  return mark;
+}
+
+/** One `<li>` per exercise under its chapter: its mark, a link to its URL, its status in words. */
+function renderExercise(exercise: ExerciseCard): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'exercise';
+  item.dataset.id = exercise.id;
+  item.dataset.status = exercise.status;
+  const link = document.createElement('a');
+  link.href = exerciseHref(exercise);
+  link.dataset.route = '';
+  link.textContent = `Exercise ${exercise.number} · ${exercise.title}`;
+  const words = document.createElement('span');
+  words.className = 'exercise-words';
+  words.textContent = progressWords(exercise);
+  item.append(progressMark(exercise), ' ', link, ' — ', words);
+  return item;
+}
+
+/**
+ * Shows the latest exercises: under each chapter of the list, and in the exercise view when one is
+ * on screen. Built again from the whole list each time, which is what the stream sends.
+ */
+function paintExercises(): void {
+  for (const item of list.querySelectorAll<HTMLElement>('li.chapter')) {
+    const mine = exercises.filter((exercise) => exercise.chapter === item.dataset.name);
+    item.querySelector('ul.exercises')?.remove();
+    if (mine.length === 0) continue;
+    const title = item.querySelector('h3')?.textContent ?? '';
+    const exerciseList = document.createElement('ul');
+    exerciseList.className = 'exercises';
+    exerciseList.setAttribute('aria-label', `Exercises: ${title}`);
+    exerciseList.append(...mine.map(renderExercise));
+    item.append(exerciseList);
+  }
+  const shown = exercises.find((exercise) => exercise.id === currentExercise);
+  if (shown) paintExerciseState(shown);
+}
+
+/** The id of the exercise on screen, if one is. */
+let currentExercise: string | undefined;
+
 /** The chapter on screen and the page of it that the URL names ('' for its home page). */
 let current: { card: ChapterCard; page: string; frame?: HTMLIFrameElement } | undefined;
 
@@ -149,7 +229,18 @@ function paintPagePane(): void {
 
 /** Shows one view and hides the others. */
 function showView(view: HTMLElement): void {
-  for (const each of [listView, chapterView, missingView]) each.hidden = each !== view;
+  for (const each of [listView, chapterView, exerciseView, missingView])
+    each.hidden = each !== view;
+  // Leaving a view with a frame: the frame goes (a view shown again gets a new one, at its top).
+  if (view !== chapterView) {
+    current = undefined;
+    pageSlot.replaceChildren();
+    lessonSlot.replaceChildren();
+  }
+  if (view !== exerciseView) {
+    currentExercise = undefined;
+    exerciseSlot.replaceChildren();
+  }
   document.body.classList.toggle('chapter-open', view === chapterView);
 }
 
@@ -178,20 +269,51 @@ function showChapter(card: ChapterCard, page: string): void {
   showView(chapterView);
 }
 
+/** The exercise's status beside its mark, in the exercise view. */
+function paintExerciseState(exercise: ExerciseCard): void {
+  exerciseState.dataset.status = exercise.status;
+  const words = document.createElement('span');
+  words.className = 'exercise-words';
+  words.textContent = progressWords(exercise);
+  exerciseState.replaceChildren(progressMark(exercise), ' ', words);
+}
+
+/**
+ * The exercise view: its title, the learner's progress (kept up to date by the stream), the
+ * command that starts it, and its README (task and folded hints) in a frame, as a chapter's lesson is.
+ */
+function showExercise(exercise: ExerciseCard, card: ChapterCard): void {
+  document.title = `${exercise.title} · Exercise ${exercise.number} · Course hub`;
+  exerciseChapter.href = `/chapters/${encodeURIComponent(card.name)}`;
+  exerciseChapter.textContent = `Chapter ${card.order} · ${card.title}`;
+  exerciseTitle.textContent = `Exercise ${exercise.number} · ${exercise.title}`;
+  paintExerciseState(exercise);
+  exerciseCommand.replaceChildren(
+    'Start it with ',
+    code(exercise.command),
+    ' in a terminal: it copies the starting code to ',
+    code('work/'),
+    ', runs the chapter with your page, and checks your work each time you save. This page follows your progress.',
+  );
+  if (currentExercise !== exercise.id) {
+    const reader = document.createElement('iframe');
+    reader.id = 'exercise-reader';
+    reader.title = `Exercise ${exercise.number}: ${exercise.title}`;
+    reader.src = `/readme/${encodeURIComponent(card.name)}/exercises/${exercise.number}`;
+    exerciseSlot.replaceChildren(reader);
+  }
+  currentExercise = exercise.id;
+  showView(exerciseView);
+}
+
 /** The list of chapters. */
 function showList(): void {
-  current = undefined;
-  pageSlot.replaceChildren();
-  lessonSlot.replaceChildren();
   document.title = "Course hub · The browser's communication APIs";
   showView(listView);
 }
 
 /** A path that names no chapter: say so; the list is one link away. */
 function showMissing(message: string): void {
-  current = undefined;
-  pageSlot.replaceChildren();
-  lessonSlot.replaceChildren();
   document.title = 'Not found · Course hub';
   missingMessage.textContent = message;
   showView(missingView);
@@ -205,9 +327,17 @@ function route(scrollY: number): void {
   } catch {
     parts = ['?'];
   }
-  const [first, name, page = ''] = parts;
+  const [first, name, page = '', number] = parts;
   if (parts.length === 0) {
     showList();
+  } else if (first === 'chapters' && name !== undefined && page === 'exercises' && number) {
+    const card = cards.find((each) => each.name === name);
+    const exercise = exercises.find(
+      (each) => each.chapter === name && /^\d+$/.test(number) && each.number === Number(number),
+    );
+    if (card && exercise) showExercise(exercise, card);
+    else if (card) showMissing(`${card.title} has no exercise "${number}".`);
+    else showMissing(`There is no chapter named "${name}".`);
   } else if (first === 'chapters' && name !== undefined) {
     const card = cards.find((each) => each.name === name);
     if (card) showChapter(card, page);
@@ -225,8 +355,13 @@ function navigate(href: string): void {
   route(0);
 }
 
-const cards = (await (await fetch('/api/chapters')).json()) as ChapterCard[];
+const [cards, firstExercises] = (await Promise.all([
+  fetch('/api/chapters').then((res) => res.json()),
+  fetch('/api/exercises').then((res) => res.json()),
+])) as [ChapterCard[], ExerciseCard[]];
 list.replaceChildren(...cards.map(renderCard));
+exercises = firstExercises;
+paintExercises();
 
 // The hub restores the list's scroll position itself, after the view is back on screen.
 history.scrollRestoration = 'manual';
@@ -269,4 +404,12 @@ source.addEventListener('status', (event) => {
 source.addEventListener('error', () => {
   streamState.textContent =
     source.readyState === EventSource.CONNECTING ? 'reconnecting…' : 'disconnected';
+});
+
+// The exercises, live: the whole list again each time the progress file changes (a check passed,
+// an exercise started), so the marks and words change without a reload.
+const exerciseSource = new EventSource('/api/exercises/stream');
+exerciseSource.addEventListener('exercises', (event) => {
+  exercises = JSON.parse((event as MessageEvent<string>).data);
+  paintExercises();
 });
