@@ -3,6 +3,8 @@
 // the exercise's own `server.ts` when the learner only edits the page; its page
 // is the folder's `index.html`, compiled by Vite.
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -62,21 +64,35 @@ function asChapter(exercise: Exercise) {
   };
 }
 
-/** Vite for a variant's page, in this process, without live reload (a check needs none). */
+/**
+ * Vite for a variant's page, in this process. Its live-reload socket listens on
+ * a free port of its own: the page's Vite client connects there, as under
+ * `pnpm practice`, instead of failing in the console.
+ */
 async function pageInProcess(
   exercise: Exercise,
   variant: Variant,
 ): Promise<{ handler: ClientHandler; close: () => Promise<void> }> {
   const { createServer } = await import('vite');
+  const hmrHttp = createHttpServer();
+  await new Promise<void>((resolve) => hmrHttp.listen(0, '127.0.0.1', resolve));
+  const { port } = hmrHttp.address() as AddressInfo;
   const vite = await createServer({
     root: variantDir(exercise, variant),
     configFile: false,
     appType: 'mpa',
     clearScreen: false,
     logLevel: 'warn',
-    server: { middlewareMode: true, hmr: false, ws: false },
+    server: { middlewareMode: true, hmr: { server: hmrHttp, clientPort: port } },
   });
-  return { handler: vite.middlewares as unknown as ClientHandler, close: () => vite.close() };
+  return {
+    handler: vite.middlewares as unknown as ClientHandler,
+    close: async () => {
+      await vite.close();
+      hmrHttp.closeAllConnections();
+      await new Promise((resolve) => hmrHttp.close(resolve));
+    },
+  };
 }
 
 /**

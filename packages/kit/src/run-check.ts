@@ -39,6 +39,19 @@ function firstLines(failure: string): string {
     .replace(/^AssertionError: /, '');
 }
 
+/** The first error vitest reports outside the steps ("Unhandled Errors"), in a few lines. */
+function uncaught(output: string): string | undefined {
+  const start = output.indexOf('Unhandled');
+  // (the search runs on the raw output; colours are removed from what is shown)
+  if (start === -1) return undefined;
+  const lines = output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .slice(start)
+    .split('\n')
+    .filter((line) => /\w/.test(line) && !/⎯|^\s*(at |❯)/.test(line));
+  return lines.slice(0, 4).join('\n');
+}
+
 /** Runs `exercise`'s check against `variant` in a child process; resolves with every step. */
 export function runCheck(
   exercise: Exercise,
@@ -57,6 +70,7 @@ export function runCheck(
       '--config',
       join(KIT, 'exercise-check.config.js'),
       '--reporter=json',
+      '--reporter=default',
       `--outputFile=${report}`,
     ],
     {
@@ -74,7 +88,7 @@ export function runCheck(
       rmSync(out, { recursive: true, force: true });
       reject(error);
     });
-    child.once('close', () => {
+    child.once('close', (code) => {
       let steps: CheckStep[] = [];
       try {
         const json = JSON.parse(readFileSync(report, 'utf8')) as {
@@ -95,6 +109,13 @@ export function runCheck(
         // No report: the check could not run at all; its output says why.
       }
       rmSync(out, { recursive: true, force: true });
+      // Every step passed, yet the run failed: an error escaped the steps (a server that threw).
+      if (steps.length > 0 && steps.every((step) => step.passed) && code !== 0)
+        steps.push({
+          title: 'runs without an uncaught error',
+          passed: false,
+          message: uncaught(output) ?? `the check ended with exit code ${code}`,
+        });
       const passed = steps.length > 0 && steps.every((step) => step.passed);
       resolve({ passed, steps, ...(steps.length === 0 ? { output: output.trim() } : {}) });
     });
