@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import type { Exercise, Variant } from '@course/chapters/exercises';
 
 /** One `it()` of a check: its name, whether it passed, and the first lines of why not. */
@@ -41,11 +42,10 @@ function firstLines(failure: string): string {
 
 /** The first error vitest reports outside the steps ("Unhandled Errors"), in a few lines. */
 function uncaught(output: string): string | undefined {
-  const start = output.indexOf('Unhandled');
-  // (the search runs on the raw output; colours are removed from what is shown)
+  const plain = stripVTControlCharacters(output);
+  const start = plain.indexOf('Unhandled');
   if (start === -1) return undefined;
-  const lines = output
-    .replace(/\x1b\[[0-9;]*m/g, '')
+  const lines = plain
     .slice(start)
     .split('\n')
     .filter((line) => /\w/.test(line) && !/⎯|^\s*(at |❯)/.test(line));
