@@ -80,6 +80,12 @@ function verdict(ack: unknown, throwsBefore: number, field?: string): string {
   return describe(ack, throwsBefore);
 }
 
+/** A delivered `msg` as a short line: long strings cut, with their length. */
+const shown = (msg: unknown) =>
+  typeof msg === 'string' && msg.length > 20
+    ? `"${msg.slice(0, 10)}…" (${msg.length} characters)`
+    : (JSON.stringify(msg) ?? 'undefined');
+
 /** Sends a good message from A and waits until B has it: what B got before it had to come earlier. */
 async function flush(marker: string): Promise<void> {
   await send({ msg: marker });
@@ -107,10 +113,10 @@ it('answers a msg that is missing, not a string, blank or over 2000 characters w
   ];
   for (const [label, payload] of bad) {
     const before = thrown.length;
-    const ack = await send(payload);
+    const got = verdict(await send(payload), before, '"msg"');
     expect(
-      verdict(ack, before, '"msg"'),
-      `A chat ${label} should get {ok: false, error: "…"} with an error that names "msg"`,
+      got,
+      `A chat ${label} should get {ok: false, error: "…"} with an error that names "msg"; it got ${got}`,
     ).toBe('an error ack naming "msg"');
   }
 });
@@ -120,12 +126,11 @@ it('sends nothing to anyone for bad input', async () => {
   for (const payload of [{}, { msg: 42 }, { msg: '' }, { msg: '   ' }, { msg: 'a'.repeat(2001) }])
     await send(payload);
   await flush('after the bad ones');
-  const leaked = delivered
-    .slice(from, -1)
-    .map((msg) => JSON.stringify(msg)?.slice(0, 20) ?? 'undefined');
+  const leaked = delivered.slice(from, -1).map(shown);
+  const got = leaked.join(', ') || 'nothing';
   expect(
-    leaked.join(', ') || 'nothing',
-    'B should get nothing for the bad payloads (only the good message after them)',
+    got,
+    `B should get nothing for the bad payloads, only the good message after them; it got ${got}`,
   ).toBe('nothing');
 });
 
@@ -138,10 +143,10 @@ it('answers a payload that is not an object, or none at all, with an error ack, 
   ];
   for (const [label, args] of bad) {
     const before = thrown.length;
-    const ack = await send(...args);
+    const got = verdict(await send(...args), before);
     expect(
-      verdict(ack, before),
-      `A chat with ${label} should get {ok: false, error: "…"} that says what is wrong`,
+      got,
+      `A chat with ${label} should get {ok: false, error: "…"} that says what is wrong; it got ${got}`,
     ).toBe('an error ack');
   }
   expect(a.connected, 'A should still be connected after its bad payloads').toBe(true);
@@ -154,12 +159,14 @@ it('handles a chat sent without an ack callback, and nothing throws', async () =
   (a as unknown as Socket).emit('chat', {});
   (a as unknown as Socket).emit('chat', null);
   await flush('after the ones without an ack');
+  const threw = thrown.slice(before).map(String).join('; ') || 'nothing';
   expect(
-    thrown.slice(before).map(String).join('; ') || 'nothing',
-    'A chat without an ack callback (socket.emit with no function) should not make the handler throw',
+    threw,
+    `A chat without an ack callback (socket.emit with no function) should not make the handler throw; it threw ${threw}`,
   ).toBe('nothing');
+  const got = delivered.slice(from, -1).map(shown);
   expect(
-    delivered.slice(from, -1),
-    "Of the three sent without an ack, B should get 'no ack wanted' and nothing else",
-  ).toEqual(['no ack wanted']);
+    got.join(', '),
+    `Of {msg: 'no ack wanted'}, {} and null sent without an ack, B should get 'no ack wanted' alone; it got ${got.join(', ') || 'nothing'}`,
+  ).toBe('"no ack wanted"');
 });
