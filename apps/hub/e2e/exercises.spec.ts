@@ -31,8 +31,8 @@ function writeProgress(progress: Progress): void {
 const listItem = (page: Page, id: string) =>
   page.locator(`li.chapter[data-name="${id.split('/')[0]}"] li.exercise[data-id="${id}"]`);
 
-test.describe.configure({ mode: 'serial' });
-
+// The tests share the hub's one progress file: each starts without one. (A spec file runs in one
+// worker, one test after another.)
 test.beforeEach(() => {
   rmSync(progressFile, { force: true });
 });
