@@ -20,5 +20,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  'Chapter check passed: every chapter has metadata, README sections, its scripts, tests and e2e specs, and a server/app.ts made by defineChapter().',
+  'Chapter check passed: every chapter has metadata, its lesson sections, its scripts, tests and e2e specs, a server/app.ts made by defineChapter(), and every part of each exercise.',
 );
