@@ -71,8 +71,8 @@ describe('checkChapters', () => {
   });
 
   it('names lesson sections out of order', () => {
-    const swapped = [...README_SECTIONS];
-    [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
+    const [first, second, ...rest] = README_SECTIONS;
+    const swapped = [second, first, ...rest];
     const text = `# x\n\n**Prerequisites:** none · **Time:** 5 minutes\n\n${swapped.map((s) => `## ${s}\n`).join('\n')}`;
     expect(readmeProblems(text)).toEqual([
       `README.md's sections are out of order: want ${README_SECTIONS.join(', ')}`,
