@@ -118,7 +118,7 @@ export interface Claim {
 }
 
 /**
- * The issue's sanity checks, with the numbers that decide them: no technique
+ * The benchmark's sanity checks, with the numbers that decide them: no technique
  * loses or duplicates a message; WebSocket moves fewer bytes per message than
  * short polling; long polling makes fewer requests than short polling.
  */
