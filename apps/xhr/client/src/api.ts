@@ -202,6 +202,11 @@ byId('fetch-post').addEventListener('click', async () => {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ id: 'fetch', content: 'fetch()로 보낸 컨텐츠' }),
   });
+  // The same check as for the GET: a 400 or a 413 is still a response.
+  if (!response.ok) {
+    fetchOut.textContent = `${response.status}: ${response.statusText}`;
+    return;
+  }
   const data = (await response.json()) as { id: string; content: string };
   fetchOut.textContent = `${response.status}: id=${data.id}, content=${data.content}`;
 });
