@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { type ClientHandler, check, defineChapter, pageServer } from '@course/kit';
-import { Server as IoServer, type Namespace, type Socket } from 'socket.io';
+import { Server as IoServer, type Namespace, type ServerOptions, type Socket } from 'socket.io';
 import {
   type Ack,
   CHAT_NAMESPACE,
@@ -17,6 +17,15 @@ export interface ServersOptions {
   client?: ClientHandler;
   /** Log each message to the console, as the lecture does. Off in tests. */
   log?: boolean;
+  /**
+   * The Socket.IO adapter, e.g. a Redis adapter so that several instances share
+   * their rooms (the socketio-scale chapter). It must be given here, not set with
+   * `io.adapter()` later: the namespace's membership listeners are attached to the
+   * adapter it is built with. Socket.IO's in-memory adapter when left out.
+   */
+  adapter?: ServerOptions['adapter'];
+  /** Socket.IO's connection state recovery (off when left out, as in the lecture). */
+  connectionStateRecovery?: ServerOptions['connectionStateRecovery'];
 }
 
 /** The chapter's servers by role: the page's HTTP server, and Socket.IO attached to it. */
@@ -36,13 +45,15 @@ type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, never, Sock
  * Returns an HTTP server with Socket.IO attached, not listening yet.
  */
 export function createServers(options: ServersOptions = {}): Servers {
-  const { client, log = false } = options;
+  const { client, log = false, adapter, connectionStateRecovery } = options;
   // The page, and a JSON 404 for any other plain request: the lesson is in Socket.IO below.
   const http = pageServer(client);
 
   const io: RoomsIo = new IoServer(http, {
     // The page bundles socket.io-client, so /socket.io/socket.io.js is not needed.
     serveClient: false,
+    ...(adapter ? { adapter } : {}),
+    ...(connectionStateRecovery ? { connectionStateRecovery } : {}),
   });
 
   // The main namespace "/" always exists in Socket.IO; this chapter has nothing there.
