@@ -42,6 +42,13 @@ test('two tabs on different instances: a message crosses, and the page shows its
     await expect(page.locator('#members')).toContainText(`Bob on ${bobOn}: ${room}`);
   }
 
+  // The room's count covers both instances.
+  const counts = [annOn, bobOn]
+    .sort()
+    .map((name) => `${name} 1`)
+    .join(', ');
+  await expect(ann.page.locator('#cluster-rooms')).toContainText(`${room}: 2 (${counts})`);
+
   await ann.page.getByLabel('Message').fill('<b>across</b>');
   await ann.page.getByRole('button', { name: 'Send' }).click();
   await expect(bob.page.locator('#chat')).toContainText('Ann: <b>across</b>');
@@ -52,4 +59,29 @@ test('two tabs on different instances: a message crosses, and the page shows its
 
   await ann.context.close();
   await bob.context.close();
+});
+
+test("stopping this tab's instance: the tab reconnects to another one and is back in its room", async ({
+  browser,
+}) => {
+  const tab = await openTab(browser, 'Cy');
+  const before = await instanceOf(tab.page);
+  const room = `crash-${Date.now()}`;
+  await tab.page.getByLabel('Room').fill(room);
+  await tab.page.getByRole('button', { name: 'Join room' }).click();
+  await expect(tab.page.locator('#current-room')).toHaveText(room);
+
+  await tab.page.getByRole('button', { name: "Stop this tab's instance" }).click();
+  await expect(tab.page.locator('#reconnects')).toContainText(`instance ${before} is stopping…`);
+  await expect(tab.page.locator('#reconnects')).toContainText(
+    new RegExp(`reconnected: instance ${before} → [A-Z]`),
+    { timeout: 15_000 },
+  );
+  // Its process died without saving the session, so the page joins its room again.
+  await expect(tab.page.locator('#reconnects')).toContainText(`back in ${room} (joined again)`);
+  await expect(tab.page.locator('#status')).toHaveText('connected');
+  // Back in the room for real: the cluster-wide list has it there, on its new instance.
+  const after = await instanceOf(tab.page);
+  await expect(tab.page.locator('#members')).toContainText(`Cy on ${after}: ${room}`);
+  await tab.context.close();
 });

@@ -110,3 +110,12 @@ describe('Redis down when the chapter starts', () => {
     expect(elapsed).toBeLessThan(20_000);
   }, 30_000);
 });
+
+describe('no redis-server installed and no REDIS_URL', () => {
+  it('says how to install it and exits', async () => {
+    // A PATH with no redis-server on it (the chapter runs with this Node by its full path).
+    await expect(startCluster({ PATH: '/nonexistent' })).rejects.toThrow(
+      /exited early \(1\)[\s\S]*redis-server is not installed\. Install it \(Debian\/Ubuntu: sudo apt-get install redis-server/,
+    );
+  }, 30_000);
+});

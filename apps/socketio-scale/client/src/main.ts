@@ -25,8 +25,9 @@ const chat: Socket<ServerToClientEvents, ClientToServerEvents> = io(CHAT_NAMESPA
 });
 const topology: Socket<TopologyServerToClient, TopologyClientToServer> = io(TOPOLOGY_NAMESPACE);
 
-/** The room this tab is in, kept by the page so it can join it again after a reconnect. */
+/** The room this tab chose (by joining or posting), kept by the page so it can join it again after a reconnect. */
 let myRoom: string | null = null;
+let connectedBefore = false;
 let instance = '?';
 
 // The connection state, as text.
@@ -49,22 +50,22 @@ topology.on('hello', ({ instance: name, adapter }) => {
   instance = name;
   byId('this-instance').textContent = name;
   byId('this-adapter').textContent = adapter;
-  if (before !== '?')
-    appendLine(
-      byId('reconnects'),
-      `reconnected: instance ${before} → ${name}${myRoom ? `, back in ${myRoom}` : ''}`,
-    );
+  if (before !== '?') appendLine(byId('reconnects'), `reconnected: instance ${before} → ${name}`);
 });
 
-// A new connection that was not recovered is in no room: join the one this tab was in.
-chat.on('connect', () => {
-  if (myRoom && !chat.recovered) void join(myRoom);
+// A reconnect: a recovered session is still in its room; a new one is in none, so join it again.
+chat.on('connect', async () => {
+  const again = connectedBefore;
+  connectedBefore = true;
+  if (!again || !myRoom) return;
+  const room = myRoom;
+  if (chat.recovered) return appendLine(byId('reconnects'), `back in ${room} (session recovered)`);
+  if (await join(room)) appendLine(byId('reconnects'), `back in ${room} (joined again)`);
 });
 
 // What the rooms chapter says about this socket's rooms.
 chat.on('membership', ({ rooms }) => {
-  myRoom = rooms[0] ?? (chat.connected ? null : myRoom);
-  byId('current-room').textContent = myRoom ?? 'no room';
+  byId('current-room').textContent = rooms[0] ?? 'no room';
 });
 
 // A message in this tab's room.
@@ -80,13 +81,15 @@ topology.on('route', ({ name, room, msg, from, adapter, deliveredBy }) => {
   );
 });
 
-/** Joins `room` with the form's name; shows the error ack, if any. */
-async function join(room: string): Promise<void> {
+/** Joins `room` with the form's name; shows the error ack, if any. Resolves with whether it joined. */
+async function join(room: string): Promise<boolean> {
   const answer = await chat
     .timeout(ACK_TIMEOUT_MS)
     .emitWithAck('join', { name: field('name').value || 'guest', room })
     .catch((error: Error) => ({ ok: false as const, error: `no answer: ${error.message}` }));
   byId('error').textContent = answer.ok ? '' : `Error: ${answer.error}`;
+  if (answer.ok) myRoom = answer.room;
+  return answer.ok;
 }
 
 // Send: the rooms chapter's chat message, which joins the room too.
@@ -102,6 +105,7 @@ byId('form').addEventListener('submit', async (event) => {
     })
     .catch((error: Error) => ({ ok: false as const, error: `no answer: ${error.message}` }));
   byId('error').textContent = answer.ok ? '' : `Error: ${answer.error}`;
+  if (answer.ok) myRoom = answer.room;
   if (answer.ok && field('msg').value === msg) field('msg').value = '';
 });
 
@@ -127,6 +131,24 @@ function render({ instances, members }: Topology): void {
       list,
       `${one.instance} (pid ${one.pid}): ${one.sockets} socket${one.sockets === 1 ? '' : 's'}${one.instance === instance ? ' ← this tab' : ''}`,
     );
+  // Rooms and counts over the whole cluster, from the same member list.
+  const rooms = new Map<string, Map<string, number>>();
+  for (const member of members)
+    for (const room of member.rooms) {
+      const perInstance = rooms.get(room) ?? new Map<string, number>();
+      perInstance.set(member.instance, (perInstance.get(member.instance) ?? 0) + 1);
+      rooms.set(room, perInstance);
+    }
+  const roomList = byId('cluster-rooms');
+  roomList.replaceChildren();
+  for (const [room, perInstance] of [...rooms].sort(([a], [b]) => a.localeCompare(b))) {
+    const total = [...perInstance.values()].reduce((sum, count) => sum + count, 0);
+    const where = [...perInstance]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, count]) => `${name} ${count}`)
+      .join(', ');
+    appendLine(roomList, `${room}: ${total} (${where})`);
+  }
   const people = byId('members');
   people.replaceChildren();
   for (const member of members)
