@@ -33,6 +33,15 @@ const RedisUrlVar = v.optional(
   v.pipe(v.string(), v.regex(/^rediss?:\/\/./, 'REDIS_URL must be a redis:// URL')),
 );
 
+/** IPC_SERIALIZATION: how the primary talks to its workers; `json` shows why sticky needs `advanced`. */
+const SerializationVar = v.optional(
+  v.picklist(
+    ['advanced', 'json'] as const,
+    (issue) => `IPC_SERIALIZATION must be "advanced" or "json" (got ${String(issue.input)})`,
+  ),
+  'advanced',
+);
+
 /** An instance's name: A, B, C… */
 export const instanceName = (index: number): string => String.fromCharCode(65 + (index % 26));
 
@@ -45,6 +54,7 @@ export default defineChapter({
     ADAPTER: AdapterVar,
     REDIS_URL: RedisUrlVar,
     REDIS_WAIT_MS: intVar(10_000, 0, 600_000),
+    IPC_SERIALIZATION: SerializationVar,
   },
   create: async ({ env, log }) => {
     // Redis first: the one the learner named, or one of our own.
@@ -68,7 +78,7 @@ export default defineChapter({
     cluster.setupPrimary({
       exec: join(import.meta.dirname, 'worker.ts'),
       execArgv: ['--import', 'tsx'],
-      serialization: 'advanced',
+      serialization: env.IPC_SERIALIZATION, // 'advanced' unless the learner asks to see it fail
     });
     // #endregion
     let stopping = false;

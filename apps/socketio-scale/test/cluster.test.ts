@@ -106,6 +106,25 @@ describe('a worker dies', () => {
   }, 40_000);
 });
 
+describe('IPC_SERIALIZATION=json: sticky without "advanced" serialization', () => {
+  it('every connection hangs up: not even the page answers', async () => {
+    const broken = await startCluster({ WORKERS: '2', IPC_SERIALIZATION: 'json' });
+    try {
+      // The first bytes reach the worker as {type: 'Buffer', data: [...]}, not a Buffer.
+      await expect(
+        fetch(`${broken.url}/socket.io/?EIO=4&transport=polling`, {
+          signal: AbortSignal.timeout(3000),
+        }).then((res) => res.status),
+      ).rejects.toThrow();
+      await expect(
+        member(broken.url, { transports: ['polling'], reconnection: false, timeout: 2000 }),
+      ).rejects.toThrow();
+    } finally {
+      await broken.stop();
+    }
+  }, 60_000);
+});
+
 describe('stopping the chapter', () => {
   it('stops its workers and the redis-server it started', async () => {
     const own = await startCluster({ WORKERS: '2' });

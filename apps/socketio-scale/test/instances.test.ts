@@ -1,5 +1,8 @@
 // Two instances of the rooms chapter's server in this process, each with its own
 // Redis clients and adapter, sharing one real redis-server.
+
+import { listening } from '@course/kit/test-server';
+import { createServers } from '@course/socketio-rooms';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADAPTER_KINDS, type Topology } from '../events.ts';
 import { type RedisProcess, startRedis } from '../server/redis.ts';
@@ -96,5 +99,27 @@ describe.each(ADAPTER_KINDS)('two instances with the %s adapter', (adapter) => {
         }),
       { timeout: WAIT_MS },
     );
+  });
+});
+
+describe('two instances without an adapter', () => {
+  it('a room message stays on the instance it was sent to', async () => {
+    const [a, b] = [await listening(createServers().http), await listening(createServers().http)];
+    try {
+      const [ann, amy, bob] = [await member(a.url), await member(a.url), await member(b.url)];
+      await ann.join('Ann', 'alone');
+      await amy.join('Amy', 'alone');
+      await bob.join('Bob', 'alone');
+      await ann.post('Ann', 'alone', 'who hears me?');
+      await amy.hears('Ann:who hears me?');
+      // Bob is in a room of the same name, on the other process: nothing tells it.
+      await bob.post('Bob', 'alone', 'marker');
+      await bob.hears('Bob:marker');
+      expect(bob.lines).toEqual(['Bob:marker']);
+    } finally {
+      closeClients();
+      await a.close();
+      await b.close();
+    }
   });
 });
