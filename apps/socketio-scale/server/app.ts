@@ -82,6 +82,13 @@ export default defineChapter({
     });
     // #endregion
     let stopping = false;
+    // Ctrl-C: the kit closes the servers; no worker that goes meanwhile is replaced.
+    process.once('SIGINT', () => {
+      stopping = true;
+    });
+    process.once('SIGTERM', () => {
+      stopping = true;
+    });
     const fork = (index: number): Promise<Worker> => {
       const worker = cluster.fork({
         INSTANCE: instanceName(index),

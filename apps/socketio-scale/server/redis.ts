@@ -67,7 +67,8 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group: a Ctrl-C in the terminal reaches the chapter, which stops Redis last.
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   started.add(child);
   child.once('exit', () => {

@@ -12,6 +12,8 @@ if (!cluster.isWorker)
   throw new Error('server/worker.ts runs in a cluster worker, started by server/app.ts');
 // When the primary goes, so does this worker.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches every process of the terminal: the primary stops the workers itself, in order.
+process.on('SIGINT', () => {});
 
 // Connections the primary hands over before this worker is ready are held, then replayed to sticky.
 const early: [unknown, unknown][] = [];
