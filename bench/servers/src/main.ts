@@ -1,4 +1,4 @@
-// `pnpm bench:servers [--quick] [--json <file>]`: each chapter in production mode
+// `pnpm bench:servers [--quick] [--only <chapter,…>] [--json <file>]`: each chapter in production mode
 // beside a bare server of the same library, each in its own process, on loopback.
 // Rounds alternate chapter / bare after one warm-up round each; prints a markdown
 // table (medians and ranges) and writes the JSON. BENCH_QUICK=1 is --quick.
@@ -15,6 +15,10 @@ export const WS_ECHO_DEFLATE = { threshold: 1024 };
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
 const jsonArg = args.indexOf('--json');
+// `--only ws-echo,sse-countdown`: just those chapters' scenarios.
+const onlyArg = args.indexOf('--only');
+const only = onlyArg === -1 ? undefined : (args[onlyArg + 1] ?? '').split(',');
+const wanted = (chapter: string) => only === undefined || only.includes(chapter);
 const here = dirname(fileURLToPath(import.meta.url));
 const jsonFile = resolve(
   jsonArg === -1 ? join(here, '..', 'results', 'latest.json') : (args[jsonArg + 1] ?? ''),
@@ -101,105 +105,111 @@ setTimeout(() => {
   process.exit(1);
 }, limitMs).unref();
 const pairs: PairResult[] = [];
-let sse: SseResult[] = [];
+const sse: SseResult[] = [];
 
 // ws-echo: the chapter's `/` against bare ws, with and without a client that offers deflate.
-await withServers(
-  [
-    startChapter('ws-echo'),
-    startBare('bare ws', 'ws.ts'),
-    startBare('bare ws, same deflate', 'ws.ts', {
-      BARE_WS_DEFLATE: JSON.stringify(WS_ECHO_DEFLATE),
-    }),
-  ],
-  async ([chapter, bare, bareDeflate]) => {
-    if (!chapter || !bare || !bareDeflate) throw new Error('a ws server did not start');
-    pairs.push(
-      await compare('ws-echo, client without permessage-deflate', 'msg/s', chapter, bare, (p, t) =>
-        wsEchoRound(p, false, t),
-      ),
-    );
-    pairs.push(
-      await compare(
-        'ws-echo, client offers permessage-deflate (vs the same deflate settings)',
-        'msg/s',
-        chapter,
-        bareDeflate,
-        (p, t) => wsEchoRound(p, true, t),
-      ),
-    );
-    pairs.push(
-      await compare(
-        'ws-echo, client offers permessage-deflate (vs ws defaults: no deflate)',
-        'msg/s',
-        chapter,
-        bare,
-        // The bare side declines the offer (ws's default); the chapter accepts it.
-        (p, t) => wsEchoRound(p, true, t, p === chapter.port),
-      ),
-    );
-  },
-);
+if (wanted('ws-echo'))
+  await withServers(
+    [
+      startChapter('ws-echo'),
+      startBare('bare ws', 'ws.ts'),
+      startBare('bare ws, same deflate', 'ws.ts', {
+        BARE_WS_DEFLATE: JSON.stringify(WS_ECHO_DEFLATE),
+      }),
+    ],
+    async ([chapter, bare, bareDeflate]) => {
+      if (!chapter || !bare || !bareDeflate) throw new Error('a ws server did not start');
+      pairs.push(
+        await compare(
+          'ws-echo, client without permessage-deflate',
+          'msg/s',
+          chapter,
+          bare,
+          (p, t) => wsEchoRound(p, false, t),
+        ),
+      );
+      pairs.push(
+        await compare(
+          'ws-echo, client offers permessage-deflate (vs the same deflate settings)',
+          'msg/s',
+          chapter,
+          bareDeflate,
+          (p, t) => wsEchoRound(p, true, t),
+        ),
+      );
+      pairs.push(
+        await compare(
+          'ws-echo, client offers permessage-deflate (vs ws defaults: no deflate)',
+          'msg/s',
+          chapter,
+          bare,
+          // The bare side declines the offer (ws's default); the chapter accepts it.
+          (p, t) => wsEchoRound(p, true, t, p === chapter.port),
+        ),
+      );
+    },
+  );
 
 // socketio-chat: login, then `chat` via socket.emit with an ack; its flood limit raised.
-await withServers(
-  [
-    startChapter('socketio-chat', { CHAT_MAX_EVENTS_PER_SECOND: '1000000000' }),
-    startBare('bare socket.io', 'socketio.ts'),
-  ],
-  async ([chapter, bare]) => {
-    if (!chapter || !bare) throw new Error('a Socket.IO server did not start');
-    pairs.push(
-      await compare(
-        'socketio-chat, `chat` with ack (socket.emit)',
-        'msg/s',
-        chapter,
-        bare,
-        chatRound,
-      ),
-    );
-  },
-);
+if (wanted('socketio-chat'))
+  await withServers(
+    [
+      startChapter('socketio-chat', { CHAT_MAX_EVENTS_PER_SECOND: '1000000000' }),
+      startBare('bare socket.io', 'socketio.ts'),
+    ],
+    async ([chapter, bare]) => {
+      if (!chapter || !bare) throw new Error('a Socket.IO server did not start');
+      pairs.push(
+        await compare(
+          'socketio-chat, `chat` with ack (socket.emit)',
+          'msg/s',
+          chapter,
+          bare,
+          chatRound,
+        ),
+      );
+    },
+  );
 
 // socketio-rooms: one sender, a room of `members`, each message acked and delivered to all.
-await withServers(
-  [startChapter('socketio-rooms'), startBare('bare socket.io', 'socketio.ts')],
-  async ([chapter, bare]) => {
-    if (!chapter || !bare) throw new Error('a Socket.IO server did not start');
-    pairs.push(
-      await compare(
-        `socketio-rooms, fan-out to ${config.members} members`,
-        'msg/s',
-        chapter,
-        bare,
-        (p, t) => roomsRound(p, config.members, t),
-      ),
-    );
-  },
-);
+if (wanted('socketio-rooms'))
+  await withServers(
+    [startChapter('socketio-rooms'), startBare('bare socket.io', 'socketio.ts')],
+    async ([chapter, bare]) => {
+      if (!chapter || !bare) throw new Error('a Socket.IO server did not start');
+      pairs.push(
+        await compare(
+          `socketio-rooms, fan-out to ${config.members} members`,
+          'msg/s',
+          chapter,
+          bare,
+          (p, t) => roomsRound(p, config.members, t),
+        ),
+      );
+    },
+  );
 
 // sse-countdown: `streams` concurrent countdowns, the chapter alone (one stream per timer is its design).
-await withServers(
-  [
-    startChapter('sse-countdown', {
-      COUNTDOWN_INTERVAL_MS: String(config.sseIntervalMs),
-      COUNTDOWN_MAX_STREAMS: String(config.streams),
-    }),
-  ],
-  async ([chapter]) => {
-    if (!chapter) throw new Error('sse-countdown did not start');
-    process.stderr.write(`sse-countdown, ${config.streams} streams: `);
-    const rounds: SseResult[] = [];
-    for (let i = 0; i < (quick ? 1 : 2); i++) {
-      rounds.push(
-        await sseRound(chapter.port, config.streams, config.sseIntervalMs, chapter.rssMb),
-      );
-      process.stderr.write('.');
-    }
-    process.stderr.write('\n');
-    sse = rounds;
-  },
-);
+// Each round gets a fresh process, so its RSS is that round's and not what the last one left.
+if (wanted('sse-countdown')) {
+  process.stderr.write(`sse-countdown, ${config.streams} streams: `);
+  for (let i = 0; i < (quick ? 1 : 2); i++) {
+    await withServers(
+      [
+        startChapter('sse-countdown', {
+          COUNTDOWN_INTERVAL_MS: String(config.sseIntervalMs),
+          COUNTDOWN_MAX_STREAMS: String(config.streams),
+        }),
+      ],
+      async ([chapter]) => {
+        if (!chapter) throw new Error('sse-countdown did not start');
+        sse.push(await sseRound(chapter.port, config.streams, config.sseIntervalMs, chapter.rssMb));
+        process.stderr.write('.');
+      },
+    );
+  }
+  process.stderr.write('\n');
+}
 
 const fmt = (n: number) =>
   !Number.isFinite(n) ? '—' : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(n < 10 ? 2 : 0);
