@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type ClientHandler, defineChapter, intVar, listVar, pageServer } from '@course/kit';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { MAX_PAYLOAD, Origin, originAllowed, refuse } from './hardening.ts';
+import { messageLog } from './log.ts';
 
 /** The lecture's greeting, sent to every client as soon as it connects. */
 export const GREETING = 'Hi this is WebSocket server!';
@@ -71,6 +72,8 @@ export function createServers(options: ServersOptions = {}): Servers {
   ]);
 
   let nextId = 1;
+  // Every message while the rate is human; past MESSAGES_LOGGED_PER_SECOND, a summary a second.
+  const messages = messageLog(log);
   const alive = new WeakMap<WebSocket, boolean>();
 
   // #region fixed:on-connection
@@ -84,9 +87,9 @@ export function createServers(options: ServersOptions = {}): Servers {
       alive.set(ws, true);
       // pong: the client answered the last heartbeat ping.
       ws.on('pong', () => alive.set(ws, true));
-      // message: log it, then echo it.
+      // message: log it (or count it, past a human rate), then echo it.
       ws.on('message', (data, isBinary) => {
-        log(`[${id}] received: ${summarize(data, isBinary)}`);
+        messages.message(() => `[${id}] received: ${summarize(data, isBinary)}`);
         reply(ws, data, isBinary);
       });
       // #region fixed:connection-error
@@ -157,6 +160,7 @@ export function createServers(options: ServersOptions = {}): Servers {
   // close: the server has stopped and the kit has ended its sockets; stop the heartbeat and both endpoints.
   server.on('close', () => {
     clearInterval(heartbeat);
+    messages.close();
     for (const wss of endpoints.values()) wss.close();
   });
   return { http: server };

@@ -155,6 +155,30 @@ describe('the server’s log', () => {
   });
 });
 
+describe('the server’s log under a flood', () => {
+  it('logs messages one by one up to 20 a second, then sums up the rest in one line', async () => {
+    const client = await openClient(`${main.ws}/`);
+    await client.received(1);
+    // 200 messages at once: far past a human rate.
+    for (let i = 0; i < 200; i++) client.ws.send(`flood ${i}`);
+    await client.received(201);
+    const received = () => main.lines.filter((line) => line.includes('received: flood'));
+    const summaries = () =>
+      main.lines
+        .map((line) => /^… and ([\d,]+) more messages in that second/.exec(line)?.[1])
+        .filter((count) => count !== undefined)
+        .map((count) => Number(count.replaceAll(',', '')));
+    // The summary comes when the second is over; every message is either logged or counted.
+    await expect
+      .poll(() => received().length + summaries().reduce((sum, n) => sum + n, 0))
+      .toBe(200);
+    expect(received()[0]).toBe('[echo#1] received: flood 0');
+    expect(received().length).toBeLessThanOrEqual(40);
+    expect(summaries().length).toBeGreaterThan(0);
+    client.ws.close();
+  });
+});
+
 describe('text stays text, binary stays binary', () => {
   it('echoes text as text, including non-ASCII', async () => {
     const client = await openClient(`${main.ws}/`);
