@@ -33,9 +33,15 @@ export function exerciseServerFile(exercise: Exercise, variant: Variant): string
   return existsSync(own) ? own : join(exercise.dir, 'server.ts');
 }
 
-/** Whether `variant` has a page of its own (an `index.html`) for Vite to serve. */
-export function exerciseHasPage(exercise: Exercise, variant: Variant): boolean {
-  return existsSync(join(variantDir(exercise, variant), 'index.html'));
+/**
+ * The folder Vite serves as the page of `variant`: the variant itself when it
+ * has an `index.html` (the learner edits the page), else the exercise's shared
+ * `page/` folder (the learner edits only the server). Undefined when there is no page.
+ */
+export function exercisePageDir(exercise: Exercise, variant: Variant): string | undefined {
+  return [variantDir(exercise, variant), join(exercise.dir, 'page')].find((dir) =>
+    existsSync(join(dir, 'index.html')),
+  );
 }
 
 /** The server `variant` runs: the default export (`defineChapter`) of its server file. */
@@ -70,15 +76,14 @@ function asChapter(exercise: Exercise) {
  * `pnpm practice`, instead of failing in the console.
  */
 async function pageInProcess(
-  exercise: Exercise,
-  variant: Variant,
+  root: string,
 ): Promise<{ handler: ClientHandler; close: () => Promise<void> }> {
   const { createServer } = await import('vite');
   const hmrHttp = createHttpServer();
   await new Promise<void>((resolve) => hmrHttp.listen(0, '127.0.0.1', resolve));
   const { port } = hmrHttp.address() as AddressInfo;
   const vite = await createServer({
-    root: variantDir(exercise, variant),
+    root,
     configFile: false,
     appType: 'mpa',
     clearScreen: false,
@@ -106,13 +111,13 @@ export async function startExercise(
   options: Omit<ServeOptions, 'dir' | 'chapter' | 'page'> = {},
 ): Promise<RunningChapter> {
   const definition = await loadExercise(exercise, variant);
-  const withPage = exerciseHasPage(exercise, variant) && !options.withoutPage;
+  const pageDir = options.withoutPage ? undefined : exercisePageDir(exercise, variant);
   // Without a page of its own, the kit's handler still answers /__course and a plain 404.
-  const page = !withPage
+  const page = !pageDir
     ? { handler: ((_req, _res, next) => next()) satisfies ClientHandler, close: async () => {} }
     : options.viteOrigin
       ? undefined
-      : await pageInProcess(exercise, variant);
+      : await pageInProcess(pageDir);
   try {
     const running = await serveChapter(definition, {
       ...options,
@@ -145,10 +150,14 @@ export function exerciseDevTarget(exercise: Exercise, variant: Variant): DevTarg
   return {
     title: asChapter(exercise).course.title,
     cwd: exercise.dir,
-    vite: { root: variantDir(exercise, variant), configFile: false },
+    vite: {
+      root: exercisePageDir(exercise, variant) ?? variantDir(exercise, variant),
+      configFile: false,
+    },
     serveArgs: ['serve-exercise', exercise.dir, variant],
     watch: [
       { root: variantDir(exercise, variant), restarts: isServer },
+      // The exercise's own server.ts; its page/ is Vite's.
       { root: exercise.dir, restarts: (file) => file === 'server.ts' },
       { root: join(exercise.chapter.dir, 'server'), restarts: () => true },
       { root: join(repoPackages, 'kit', 'src'), restarts: () => true },
