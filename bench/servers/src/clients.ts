@@ -179,11 +179,17 @@ export async function sseRound(
   }, 100);
   const open = new Set<import('node:http').ClientRequest>();
 
-  const one = () =>
-    new Promise<void>((resolve) => {
+  /** Opens one stream: `opened` settles once it has its response (or failed), `done` once it ended. */
+  const one = () => {
+    let opened: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const done = new Promise<void>((resolve) => {
       let first = 0;
       let buffer = '';
       const req = get({ host: '127.0.0.1', port, path: '/countdown', agent: false }, (res) => {
+        opened();
         if (res.statusCode !== 200) {
           res.resume();
           open.delete(req);
@@ -214,17 +220,21 @@ export async function sseRound(
       });
       req.on('error', () => {
         open.delete(req);
+        opened();
         resolve();
       });
       open.add(req);
     });
+    return { started, done };
+  };
 
   const done: Promise<void>[] = [];
-  // Open in batches of 500, as the listen backlog would otherwise drop connections.
-  for (let i = 0; i < streams; i += 500) {
-    const batch = Array.from({ length: Math.min(500, streams - i) }, one);
-    done.push(...batch);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  // Open in batches of 250, each once the last has its responses: a burst past the listen
+  // backlog would lose SYNs, and the retransmits (1 s, 3 s, 7 s…) would make streams late.
+  for (let i = 0; i < streams; i += 250) {
+    const batch = Array.from({ length: Math.min(250, streams - i) }, one);
+    done.push(...batch.map((stream) => stream.done));
+    await Promise.all(batch.map((stream) => stream.started));
   }
   const deadline = new Promise<void>((resolve) =>
     setTimeout(resolve, eventsPerStream * intervalMs + 10_000),
