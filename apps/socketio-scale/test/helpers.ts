@@ -55,9 +55,7 @@ export async function member(
     ...options,
   });
   open.push(socket as unknown as Socket);
-  // Through the primary's sticky balancer to a worker: on a busy machine (CI runs other suites
-  // beside this one) a handshake can take a while, so the connection gets twice the usual wait.
-  await vi.waitFor(() => expect(socket.connected).toBe(true), { timeout: 2 * WAIT_MS });
+  await vi.waitFor(() => expect(socket.connected).toBe(true), { timeout: WAIT_MS });
   return new Member(socket);
 }
 
