@@ -1,5 +1,12 @@
 import type { Server } from 'node:http';
-import { type ClientHandler, check, defineChapter, intVar, pageServer } from '@course/kit';
+import {
+  type ClientHandler,
+  check,
+  defineChapter,
+  intVar,
+  messageLog,
+  pageServer,
+} from '@course/kit';
 import { type Socket, Server as SocketIoServer } from 'socket.io';
 import type {
   ChatMessage,
@@ -56,6 +63,9 @@ export function createServers(options: ServersOptions = {}): Servers {
 
   // Every request that is not Socket.IO's: the page, or a JSON 404.
   const http = pageServer(client);
+  // Each chat message is logged while the rate is human; past 20 a second, one summary line a second.
+  const messages = messageLog(log);
+  http.on('close', () => messages.close());
 
   // #region fixed:server-options
   const io: ChatIo = new SocketIoServer(http, {
@@ -163,7 +173,7 @@ export function createServers(options: ServersOptions = {}): Servers {
       if (id !== undefined) socket.data.recentIds = [...recent, id].slice(-RECENT_IDS);
       // #endregion
 
-      log(`Message from ${name}: ${msg}`);
+      messages.message(() => `Message from ${name}: ${msg}`);
       stopTyping();
       const message: ChatMessage = { from: { name, userid }, msg, via };
       if (id !== undefined) message.id = id;

@@ -69,6 +69,29 @@ describe('the lecture: login, chat, forceDisconnect', () => {
     ]);
   });
 
+  it('logs messages one by one up to 20 a second, then sums up the rest in one line', async () => {
+    const started = await serve({ maxEventsPerSecond: 1000 });
+    const a = await connect(started.url);
+    await login(a, 'kgh', 'kgh@gmail.com');
+    // 200 messages at once: far past a human rate.
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        a.timeout(ACK_MS).emitWithAck('chat', { msg: `flood ${i}` }),
+      ),
+    );
+    const logged = () => started.logs.filter((line) => line.startsWith('Message from kgh: flood'));
+    const summed = () =>
+      started.logs
+        .map((line) => /^… and ([\d,]+) more messages in that second/.exec(line)?.[1])
+        .filter((count) => count !== undefined)
+        .map((count) => Number(count.replaceAll(',', '')));
+    // The summary comes when the second is over; every message is either logged or counted.
+    await expect.poll(() => logged().length + summed().reduce((sum, n) => sum + n, 0)).toBe(200);
+    expect(logged()[0]).toBe('Message from kgh: flood 0');
+    expect(logged().length).toBeLessThanOrEqual(40);
+    expect(summed().length).toBeGreaterThan(0);
+  });
+
   it('logs to the console unless told otherwise', async () => {
     const lines: unknown[] = [];
     const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {

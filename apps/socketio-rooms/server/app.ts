@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { type ClientHandler, check, defineChapter, pageServer } from '@course/kit';
+import { format } from 'node:util';
+import { type ClientHandler, check, defineChapter, messageLog, pageServer } from '@course/kit';
 import { Server as IoServer, type Namespace, type ServerOptions, type Socket } from 'socket.io';
 import {
   type Ack,
@@ -48,6 +49,9 @@ export function createServers(options: ServersOptions = {}): Servers {
   const { client, log = false, adapter, connectionStateRecovery } = options;
   // The page, and a JSON 404 for any other plain request: the lesson is in Socket.IO below.
   const http = pageServer(client);
+  // Each message is logged while the rate is human; past 20 a second, one summary line a second.
+  const messages = log ? messageLog((line) => console.log(line)) : undefined;
+  http.on('close', () => messages?.close());
 
   const io: RoomsIo = new IoServer(http, {
     // The page bundles socket.io-client, so /socket.io/socket.io.js is not needed.
@@ -110,7 +114,7 @@ export function createServers(options: ServersOptions = {}): Servers {
       const input = check(payloads.chatMessage, data);
       if (!input.ok) return reply(ack, input);
       const { name, room, msg } = input.value;
-      if (log) console.log('message from client:', { mode, name, room, msg });
+      messages?.message(() => format('message from client:', { mode, name, room, msg }));
 
       rename(name);
       if (mode === 'lecture') {

@@ -1,9 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type ClientHandler, defineChapter, intVar, listVar, pageServer } from '@course/kit';
+import {
+  type ClientHandler,
+  defineChapter,
+  intVar,
+  listVar,
+  messageLog,
+  pageServer,
+} from '@course/kit';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { DEFLATE_SETTINGS } from './deflate.ts';
 import { MAX_PAYLOAD, Origin, originAllowed, refuse } from './hardening.ts';
-import { messageLog } from './log.ts';
 
 /** The lecture's greeting, sent to every client as soon as it connects. */
 export const GREETING = 'Hi this is WebSocket server!';
@@ -58,8 +65,8 @@ export function createServers(options: ServersOptions = {}): Servers {
     noServer: true,
     // fix: a message over the limit closes its connection with 1009 instead of being buffered whole
     maxPayload,
-    // fix: compress messages over 1 KiB when the browser offers permessage-deflate
-    perMessageDeflate: perMessageDeflate ? { threshold: 1024 } : false,
+    // fix: permessage-deflate with settings chosen on purpose (server/deflate.ts), not ws's defaults
+    perMessageDeflate: perMessageDeflate ? DEFLATE_SETTINGS : false,
     // Pick our most preferred subprotocol among those offered; `false` sends none back.
     handleProtocols: (offered: Set<string>) => SUBPROTOCOLS.find((p) => offered.has(p)) ?? false,
   };

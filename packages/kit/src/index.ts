@@ -16,6 +16,7 @@ export {
   parseEnv,
 } from './env.ts';
 export { loadChapter } from './load.ts';
+export { MESSAGES_LOGGED_PER_SECOND, type MessageLog, messageLog } from './message-log.ts';
 export { type CourseIdentity, IDENTITY_PATH } from './page.ts';
 export { pageServer } from './page-server.ts';
 export {

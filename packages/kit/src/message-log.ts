@@ -1,6 +1,7 @@
-// The server's log of messages, as a learner watches it: every message while the
+// A server's log of messages, as a learner watches it: every message while the
 // rate is human, and one line a second once it is not. Logging is synchronous
-// work on every message; at thousands a second it would cost more than the echo.
+// work on every message; at thousands a second it would cost more than the
+// handler itself. ws-echo, socketio-chat and socketio-rooms log through it.
 
 /** How many messages a second are logged one by one; past it, the rest are counted. */
 export const MESSAGES_LOGGED_PER_SECOND = 20;
