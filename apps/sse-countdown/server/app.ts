@@ -175,16 +175,22 @@ export function createApp(options: AppOptions = {}): express.Express {
    */
   function play(stream: EventStream, script: readonly SseEvent[], from: number, drop?: string) {
     // #region fixed:countdown-play
-    const step = (index: number) => {
+    let index = from;
+    let cutNext = false;
+    const step = () => {
+      // dropAfter: one interval after that number, the connection goes as a network failure would take it
+      if (cutNext) return stream.drop();
       const event = script[index];
       if (event === undefined) return stream.end();
       stream.send(event);
-      if (index === script.length - 1) return stream.end();
-      stream.after(intervalMs, () =>
-        drop !== undefined && event.data === drop ? stream.drop() : step(index + 1),
-      );
+      index++;
+      if (index === script.length) return stream.end();
+      cutNext = drop !== undefined && event.data === drop;
     };
-    step(from);
+    step();
+    // One timer for the whole stream, not a new one per number: at 10,000 streams, a timer per
+    // number is 10,000 timers a second that each live a second, and the heap grows with them
+    stream.every(intervalMs, step);
     // #endregion
   }
 

@@ -23,7 +23,7 @@ export function encodeEvent({ id, event, data }: SseEvent): string {
 
 /**
  * One open `text/event-stream` response. Every timer it starts goes through
- * `after()`/`every()`, so all of them are cleared when the response closes,
+ * `every()`, so all of them are cleared when the response ends or closes,
  * whichever side closed it.
  */
 export class EventStream {
@@ -33,20 +33,14 @@ export class EventStream {
 
   constructor(private readonly res: ServerResponse) {
     // fix: whichever side closed the response, every timer of this stream stops with it
-    res.on('close', () => {
-      this.open = false;
-      for (const timer of this.timers) clearTimeout(timer);
-      this.timers.clear();
-    });
+    res.on('close', () => this.stop());
   }
 
-  /** Runs `fn` once after `ms`, unless the stream closes first. */
-  after(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (this.open) fn();
-    }, ms);
-    this.timers.add(timer);
+  /** No more writes, and every timer of this stream stopped. */
+  private stop(): void {
+    this.open = false;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers.clear();
   }
 
   /** Runs `fn` every `ms` until the stream closes. */
@@ -75,11 +69,15 @@ export class EventStream {
 
   /** Ends the response cleanly (the browser will try to reconnect unless told otherwise). */
   end(): void {
-    if (this.open) this.res.end();
+    if (!this.open) return;
+    this.stop();
+    this.res.end();
   }
 
   /** Cuts the TCP connection without ending the response: what a crash or a network drop looks like. */
   drop(): void {
-    if (this.open) this.res.destroy();
+    if (!this.open) return;
+    this.stop();
+    this.res.destroy();
   }
 }

@@ -6,11 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// ws-echo's own settings, so the bare ws server deflates exactly as the chapter does.
+import { DEFLATE_SETTINGS } from '@course/ws-echo/server/deflate.ts';
 import { chatRound, roomsRound, type SseResult, sseRound, wsEchoRound } from './clients.ts';
 import { type ServerProcess, startBare, startChapter } from './proc.ts';
-
-/** ws-echo's permessage-deflate settings (apps/ws-echo/server/app.ts), given to the bare ws server too. */
-export const WS_ECHO_DEFLATE = { threshold: 1024 };
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -105,7 +104,7 @@ setTimeout(() => {
   process.exit(1);
 }, limitMs).unref();
 const pairs: PairResult[] = [];
-const sse: SseResult[] = [];
+const sse: { chapter: SseResult; bare: SseResult }[] = [];
 
 // ws-echo: the chapter's `/` against bare ws, with and without a client that offers deflate.
 if (wanted('ws-echo'))
@@ -114,7 +113,7 @@ if (wanted('ws-echo'))
       startChapter('ws-echo'),
       startBare('bare ws', 'ws.ts'),
       startBare('bare ws, same deflate', 'ws.ts', {
-        BARE_WS_DEFLATE: JSON.stringify(WS_ECHO_DEFLATE),
+        BARE_WS_DEFLATE: JSON.stringify(DEFLATE_SETTINGS),
       }),
     ],
     async ([chapter, bare, bareDeflate]) => {
@@ -189,24 +188,35 @@ if (wanted('socketio-rooms'))
     },
   );
 
-// sse-countdown: `streams` concurrent countdowns, the chapter alone (one stream per timer is its design).
-// Each round gets a fresh process, so its RSS is that round's and not what the last one left.
+// sse-countdown: `streams` concurrent countdowns, the chapter and a bare Express server
+// streaming the same events, alternating. Each round gets a fresh process, so its RSS is
+// that round's and not what the last one left.
 if (wanted('sse-countdown')) {
   process.stderr.write(`sse-countdown, ${config.streams} streams: `);
+  const env = {
+    COUNTDOWN_INTERVAL_MS: String(config.sseIntervalMs),
+    COUNTDOWN_MAX_STREAMS: String(config.streams),
+  };
   for (let i = 0; i < (quick ? 1 : 2); i++) {
-    await withServers(
-      [
-        startChapter('sse-countdown', {
-          COUNTDOWN_INTERVAL_MS: String(config.sseIntervalMs),
-          COUNTDOWN_MAX_STREAMS: String(config.streams),
-        }),
-      ],
-      async ([chapter]) => {
-        if (!chapter) throw new Error('sse-countdown did not start');
-        sse.push(await sseRound(chapter.port, config.streams, config.sseIntervalMs, chapter.rssMb));
+    const order = i % 2 === 0 ? (['chapter', 'bare'] as const) : (['bare', 'chapter'] as const);
+    const round: Partial<Record<'chapter' | 'bare', SseResult>> = {};
+    for (const side of order) {
+      const server =
+        side === 'chapter'
+          ? startChapter('sse-countdown', env)
+          : startBare('bare Express', 'express-sse.ts', env);
+      await withServers([server], async ([started]) => {
+        if (!started) throw new Error(`sse-countdown's ${side} server did not start`);
+        round[side] = await sseRound(
+          started.port,
+          config.streams,
+          config.sseIntervalMs,
+          started.rssMb,
+        );
         process.stderr.write('.');
-      },
-    );
+      });
+    }
+    if (round.chapter && round.bare) sse.push({ chapter: round.chapter, bare: round.bare });
   }
   process.stderr.write('\n');
 }
@@ -223,10 +233,11 @@ const lines = [
     (p) =>
       `| ${p.scenario} | ${range(p.chapter)} ${p.unit} | ${p.bareLabel}: ${range(p.bare)} ${p.unit} | **${p.ratio.toFixed(2)}×** (${p.ratioRange[0].toFixed(2)}–${p.ratioRange[1].toFixed(2)}) |`,
   ),
-  ...sse.map(
-    (s, i) =>
-      `| sse-countdown, ${s.streams} streams, ${config.sseIntervalMs} ms interval (round ${i + 1}) | RSS peak ${s.peakRssMb.toFixed(0)} MB; lateness p50 ${s.latenessP50.toFixed(1)} ms, p99 ${s.latenessP99.toFixed(1)} ms, max ${s.latenessMax.toFixed(0)} ms; ${s.lost} lost of ${s.expectedEvents}; ${s.unfinished} unfinished; ${s.leftOpen} left open | — | — |`,
-  ),
+  ...sse.map(({ chapter, bare }, i) => {
+    const cell = (r: SseResult) =>
+      `RSS peak ${r.peakRssMb.toFixed(0)} MB; lateness p50 ${r.latenessP50.toFixed(1)} ms, p99 ${r.latenessP99.toFixed(1)} ms, max ${r.latenessMax.toFixed(0)} ms; ${r.lost} lost of ${r.expectedEvents}; ${r.unfinished} unfinished; ${r.leftOpen} left open`;
+    return `| sse-countdown, ${chapter.streams} streams, ${config.sseIntervalMs} ms interval (round ${i + 1}) | ${cell(chapter)} | bare Express: ${cell(bare)} | RSS **${(chapter.peakRssMb / bare.peakRssMb).toFixed(2)}×**, p99 ${(chapter.latenessP99 / bare.latenessP99).toFixed(2)}× |`;
+  }),
 ];
 const table = lines.join('\n');
 

@@ -55,5 +55,8 @@ describe('pnpm bench:servers --quick', () => {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.quick).toBe(true);
     expect(report.pairs).toHaveLength(5);
+    // sse-countdown is compared with a bare Express server streaming the same countdown.
+    expect(stdout).toMatch(/\| sse-countdown,[^\n]*\| bare Express: RSS peak/);
+    expect(report.sse[0]).toHaveProperty('bare.peakRssMb');
   }, 90_000);
 });
