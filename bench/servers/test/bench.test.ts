@@ -54,7 +54,7 @@ describe('pnpm bench:servers --quick', () => {
     expect(existsSync(json), 'the JSON report should be written').toBe(true);
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.quick).toBe(true);
-    expect(report.pairs).toHaveLength(5);
+    expect(report.pairs).toHaveLength(6);
     // sse-countdown is compared with a bare Express server streaming the same countdown.
     expect(stdout).toMatch(/\| sse-countdown,[^\n]*\| bare Express: RSS peak/);
     expect(report.sse[0]).toHaveProperty('bare.peakRssMb');

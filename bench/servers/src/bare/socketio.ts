@@ -1,11 +1,23 @@
 // A bare Socket.IO server doing the same emits and acks as the two Socket.IO chapters:
 // socketio-chat's `login` and `chat` (via socket.emit) on `/`, and socketio-rooms'
 // `join` and `chat message` (to the room) on `/chat`. No checks, no log, no lists.
+// BARE_IO_RECOVERY_MS turns on connection state recovery, kept that many ms, as socketio-chat has it.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 
+const recoveryMs = process.env.BARE_IO_RECOVERY_MS;
 const http = createServer();
-const io = new Server(http, { serveClient: false });
+const io = new Server(http, {
+  serveClient: false,
+  ...(recoveryMs
+    ? {
+        connectionStateRecovery: {
+          maxDisconnectionDuration: Number(recoveryMs),
+          skipMiddlewares: true,
+        },
+      }
+    : {}),
+});
 
 type Ack = (answer: unknown) => void;
 io.on('connection', (socket) => {
