@@ -13,12 +13,18 @@ const all = listWorkspaces();
 // processes inherit when they load this file again.
 const named =
   process.env.E2E_CHAPTERS?.split(',') ??
-  process.argv.slice(2).flatMap((arg) => arg.replace(/^--project=/, '').split(/[,/]/));
+  process.argv
+    .slice(2)
+    .flatMap((arg) => arg.replace(/^--project=/, '').split(/[,/]/))
+    .map((name) => name.replace(/:ko$/, ''));
 const picked = all.filter((chapter) => named.includes(chapter.name));
 const chapters: Chapter[] = picked.length > 0 ? picked : all;
 process.env.E2E_CHAPTERS = chapters.map((chapter) => chapter.name).join(',');
 // Separate output per selection, so two runs for different chapters never wipe each other's files.
 const selection = picked.length > 0 ? process.env.E2E_CHAPTERS.replaceAll(',', '+') : 'all';
+
+/** The specs the Korean projects run: each chapter's lecture spec, and the hub's. */
+const KOREAN_SPECS = ['lecture.spec.ts', 'hub.spec.ts'];
 
 const browser = chooseBrowser();
 // Computed once in the main process; workers inherit it. The JSON report records it.
@@ -48,12 +54,23 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: chapters.map((chapter) => ({
-    name: chapter.name,
-    // Each chapter keeps its specs beside its code, in apps/<chapter>/e2e/.
-    testDir: join(chapter.dir, 'e2e'),
-    use: { baseURL: `http://localhost:${e2ePorts(chapter).PORT}` },
-  })),
+  projects: [
+    ...chapters.map((chapter) => ({
+      name: chapter.name,
+      // Each chapter keeps its specs beside its code, in apps/<chapter>/e2e/.
+      testDir: join(chapter.dir, 'e2e'),
+      // No locale: Playwright's en-US, so the pages are in English.
+      use: { baseURL: `http://localhost:${e2ePorts(chapter).PORT}` },
+    })),
+    // The same lecture specs (and the hub's) in Korean: a browser whose language is Korean gets
+    // the Korean pages, and each spec reads what it expects from the page's own dictionary.
+    ...chapters.map((chapter) => ({
+      name: `${chapter.name}:ko`,
+      testDir: join(chapter.dir, 'e2e'),
+      testMatch: KOREAN_SPECS,
+      use: { baseURL: `http://localhost:${e2ePorts(chapter).PORT}`, locale: 'ko-KR' },
+    })),
+  ],
   // Every chosen chapter's server, started side by side (Playwright's webServer starts one after
   // another), stopped after the run: see global-setup.ts.
   globalSetup: './global-setup.ts',

@@ -28,7 +28,9 @@ import { codeToTokens } from 'shiki';
 /** The two views a panel compares. */
 export const VIEWS = /** @type {const} */ (['lecture', 'fixed']);
 
+// English here; the page's nav puts them in the page's language (`data-kit-t`, course-nav.ts).
 const VIEW_LABELS = { lecture: 'The lecture’s way', fixed: 'Fixed', diff: 'What changed' };
+const VIEW_KEYS = { lecture: 'codeLecture', fixed: 'codeFixed', diff: 'codeDiff' };
 const LANGS = { '.ts': 'ts', '.js': 'js', '.html': 'html', '.css': 'css' };
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'test', 'test-results', 'e2e', 'mutation']);
 const OPEN = /^\s*(?:\/\/|<!--|\/\*)\s*#region\b\s*(?:(lecture|fixed):([a-z0-9-]+))?/;
@@ -243,12 +245,12 @@ export async function renderPanel(id, panel, only) {
   const radios = names
     .map(
       (view, i) =>
-        `<label><input type="radio" name="code-${id}" value="${view}"${i === 0 ? ' checked' : ''}> ${VIEW_LABELS[view]}</label>`,
+        `<label><input type="radio" name="code-${id}" value="${view}"${i === 0 ? ' checked' : ''}> <span data-kit-t="${VIEW_KEYS[view]}">${VIEW_LABELS[view]}</span></label>`,
     )
     .join('');
   return (
-    `<details class="code-panel" data-code-panel="${id}"><summary>Show the code</summary>` +
-    `<div class="code-views" role="radiogroup" aria-label="Which version">${radios}</div>` +
+    `<details class="code-panel" data-code-panel="${id}"><summary data-kit-t="showCode">Show the code</summary>` +
+    `<div class="code-views" role="radiogroup" aria-label="Which version" data-kit-t-attr="aria-label:whichVersion">${radios}</div>` +
     `${figures.join('')}</details>`
   );
 }
@@ -261,9 +263,12 @@ const LINK_SCRIPT = `document.addEventListener('click', async (event) => {
   const status = link.parentElement.querySelector('.source-status');
   const res = await fetch(link.href).catch(() => undefined);
   const answer = res && res.ok ? await res.json().catch(() => undefined) : undefined;
+  const ko = document.documentElement.lang === 'ko';
   status.textContent = answer && answer.opened
-    ? 'Opened in your editor.'
-    : 'No editor set up: open ' + link.textContent + ' yourself, or set EDITOR and restart the lesson.';
+    ? (ko ? '편집기에서 열었습니다.' : 'Opened in your editor.')
+    : ko
+      ? '설정된 편집기가 없습니다. ' + link.textContent + ' 파일을 직접 열거나, EDITOR를 설정하고 레슨을 다시 시작하세요.'
+      : 'No editor set up: open ' + link.textContent + ' yourself, or set EDITOR and restart the lesson.';
 });`;
 
 /**

@@ -30,7 +30,13 @@ export function fakeRepo(chapters: FakeChapter[]): string {
   writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: [apps/*]\n');
   for (const [name, order, PORT, readme] of chapters) {
     mkdirSync(join(root, 'apps', name), { recursive: true });
-    const course = { order, title: `${name} title`, summary: `${name} summary`, ports: { PORT } };
+    const course = {
+      order,
+      title: `${name} title`,
+      summary: `${name} summary`,
+      ko: { title: `${name} 제목`, summary: `${name} 요약` },
+      ports: { PORT },
+    };
     writeFileSync(
       join(root, 'apps', name, 'package.json'),
       JSON.stringify({ name: `@course/${name}`, course }),

@@ -38,7 +38,13 @@ describe('the chapter list', () => {
 
   it('picks up a chapter that appears later, without a restart', async () => {
     mkdirSync(join(root, 'apps', 'late'), { recursive: true });
-    const course = { order: 3, title: 'Late', summary: 's', ports: { PORT: 65000 } };
+    const course = {
+      order: 3,
+      title: 'Late',
+      summary: 's',
+      ko: { title: '늦음', summary: '요약' },
+      ports: { PORT: 65000 },
+    };
     writeFileSync(
       join(root, 'apps', 'late', 'package.json'),
       JSON.stringify({ name: '@course/late', course }),

@@ -14,8 +14,34 @@ export const README_SECTIONS = [
   'Learn more',
 ] as const;
 
+/** The same sections in the Korean lesson text, README.ko.md, in the same order. */
+export const README_SECTIONS_KO = [
+  '무엇을 보게 되나요',
+  '해 보기',
+  '강의의 예제',
+  '함정',
+  '강의 너머',
+  '동작 원리',
+  '더 알아보기',
+] as const satisfies { length: (typeof README_SECTIONS)['length'] };
+
 /** What the lesson's opening (before its first `##`) tells a learner up front. */
 export const README_INTRO_FIELDS = ['**Prerequisites:**', '**Time:**'] as const;
+/** The same fields in README.ko.md. */
+export const README_INTRO_FIELDS_KO = ['**선수 지식:**', '**소요 시간:**'] as const;
+
+/** A lesson text's language: README.md is English, README.ko.md Korean. */
+export type ReadmeLang = 'en' | 'ko';
+/** The file each language's lesson text lives in. */
+export const README_FILES: Record<ReadmeLang, string> = { en: 'README.md', ko: 'README.ko.md' };
+const SECTIONS: Record<ReadmeLang, readonly string[]> = {
+  en: README_SECTIONS,
+  ko: README_SECTIONS_KO,
+};
+const INTRO_FIELDS: Record<ReadmeLang, readonly string[]> = {
+  en: README_INTRO_FIELDS,
+  ko: README_INTRO_FIELDS_KO,
+};
 
 /**
  * Words that belong to the course's workshop, not to a lesson: a learner reads
@@ -23,34 +49,35 @@ export const README_INTRO_FIELDS = ['**Prerequisites:**', '**Time:**'] as const;
  */
 const WORKSHOP_WORDS: { pattern: RegExp; what: string }[] = [
   { pattern: /\b(issue|ticket)s?\b/i, what: 'speaks of issues or tickets' },
+  { pattern: /이슈|티켓/, what: 'speaks of issues or tickets' },
   { pattern: /\.(spec|test)\.ts\b/, what: 'names a test file' },
 ];
 
-/** Problems with a lesson text (a chapter README), as sentences. */
-export function readmeProblems(text: string): string[] {
+/** Problems with a lesson text (a chapter README, README.ko.md when `lang` is ko), as sentences. */
+export function readmeProblems(text: string, lang: ReadmeLang = 'en'): string[] {
+  const file = README_FILES[lang];
+  const sections = SECTIONS[lang];
   const problems: string[] = [];
   const lines = text.split('\n');
   const headings = lines
     .filter((line) => line.startsWith('## '))
     .map((line) => line.slice(3).trim());
-  for (const section of README_SECTIONS) {
-    if (!headings.includes(section)) problems.push(`README.md has no "## ${section}" section`);
+  for (const section of sections) {
+    if (!headings.includes(section)) problems.push(`${file} has no "## ${section}" section`);
   }
-  const present = headings.filter((heading) =>
-    (README_SECTIONS as readonly string[]).includes(heading),
-  );
-  const expected = README_SECTIONS.filter((section) => present.includes(section));
+  const present = headings.filter((heading) => sections.includes(heading));
+  const expected = sections.filter((section) => present.includes(section));
   if (present.join('|') !== expected.join('|'))
-    problems.push(`README.md's sections are out of order: want ${README_SECTIONS.join(', ')}`);
+    problems.push(`${file}'s sections are out of order: want ${sections.join(', ')}`);
   const firstSection = lines.findIndex((line) => line.startsWith('## '));
   const intro = lines.slice(0, firstSection === -1 ? undefined : firstSection).join('\n');
-  for (const field of README_INTRO_FIELDS) {
+  for (const field of INTRO_FIELDS[lang]) {
     if (!intro.includes(field))
-      problems.push(`README.md's opening (before the first ##) has no ${field} line`);
+      problems.push(`${file}'s opening (before the first ##) has no ${field} line`);
   }
   lines.forEach((line, index) => {
     for (const { pattern, what } of WORKSHOP_WORDS) {
-      if (pattern.test(line)) problems.push(`README.md:${index + 1} ${what}: "${line.trim()}"`);
+      if (pattern.test(line)) problems.push(`${file}:${index + 1} ${what}: "${line.trim()}"`);
     }
   });
   return problems;
@@ -74,11 +101,11 @@ export function chapterProblems(chapter: Chapter): string[] {
     if (!pkg.scripts?.[script]) problems.push(`package.json has no "${script}" script`);
   }
 
-  const readme = join(chapter.dir, 'README.md');
-  if (!existsSync(readme)) {
-    problems.push('README.md is missing');
-  } else {
-    problems.push(...readmeProblems(readFileSync(readme, 'utf8')));
+  // The lesson text, in English and in Korean.
+  for (const lang of ['en', 'ko'] as const) {
+    const readme = join(chapter.dir, README_FILES[lang]);
+    if (!existsSync(readme)) problems.push(`${README_FILES[lang]} is missing`);
+    else problems.push(...readmeProblems(readFileSync(readme, 'utf8'), lang));
   }
 
   // What server/app.ts exports is checked by type: see scripts/check-chapters.ts.

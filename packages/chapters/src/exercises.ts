@@ -116,6 +116,14 @@ export function exerciseProblems(exercise: Exercise): string[] {
     if (!/^# .+/m.test(text)) problems.push('README.md has no "# " title');
     if (!/^## Hints$/m.test(text)) problems.push('README.md has no "## Hints" section');
   }
+  // The same task in Korean, beside it.
+  const readmeKo = join(exercise.dir, 'README.ko.md');
+  if (!existsSync(readmeKo)) problems.push('README.ko.md is missing');
+  else {
+    const text = readFileSync(readmeKo, 'utf8');
+    if (!/^# .+/m.test(text)) problems.push('README.ko.md has no "# " title');
+    if (!/^## 힌트$/m.test(text)) problems.push('README.ko.md has no "## 힌트" section');
+  }
   return problems;
 }
 

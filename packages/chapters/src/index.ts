@@ -10,6 +10,8 @@ export interface CourseMeta {
   kind?: 'hub';
   title: string;
   summary: string;
+  /** The title and summary in Korean, as the hub shows them to a learner reading in Korean. */
+  ko: { title: string; summary: string };
   /** Env var name → default port. `PORT` serves the page and the API. */
   ports: { PORT: number } & Record<string, number>;
   /** Extra env vars for the chapter's server under e2e tests, e.g. a shorter delay. */
@@ -53,6 +55,9 @@ export function metadataProblems(course: unknown): string[] {
   for (const key of ['title', 'summary'] as const) {
     if (typeof c[key] !== 'string' || (c[key] as string).trim() === '')
       problems.push(`"course.${key}" must be a non-empty string`);
+    const ko = c.ko as Record<string, unknown> | undefined;
+    if (typeof ko?.[key] !== 'string' || (ko[key] as string).trim() === '')
+      problems.push(`"course.ko.${key}" must be a non-empty string (the ${key} in Korean)`);
   }
   if (typeof c.ports !== 'object' || c.ports === null) {
     problems.push('"course.ports" must be an object of env var → port');

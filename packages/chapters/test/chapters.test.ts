@@ -29,6 +29,7 @@ const meta = (order: number, PORT: number) => ({
   order,
   title: `T${order}`,
   summary: 'S',
+  ko: { title: `제목${order}`, summary: '요약' },
   ports: { PORT },
 });
 
@@ -80,7 +81,9 @@ describe('metadataProblems', () => {
     expect(metadataProblems({ order: 0, title: '', ports: { HTTP: 80 } })).toEqual([
       '"course.order" must be a positive integer',
       '"course.title" must be a non-empty string',
+      '"course.ko.title" must be a non-empty string (the title in Korean)',
       '"course.summary" must be a non-empty string',
+      '"course.ko.summary" must be a non-empty string (the summary in Korean)',
       '"course.ports" must have PORT',
       '"course.ports.HTTP" must be an env var name ending in PORT',
       '"course.ports.HTTP" must be a port from 1024 to 65535',

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChapters, README_SECTIONS, readmeProblems } from '../src/check.ts';
+import {
+  checkChapters,
+  README_SECTIONS,
+  README_SECTIONS_KO,
+  readmeProblems,
+} from '../src/check.ts';
 import { findRepoRoot } from '../src/index.ts';
 
 /** Writes `files` (path → content) under a fresh repo root. */
@@ -25,15 +30,23 @@ const manifest = (
   JSON.stringify({
     name: `@course/${name}`,
     scripts: Object.fromEntries(scripts.map((s) => [s, 'true'])),
-    course: { order, title: name, summary: 's', ports: { PORT } },
+    course: {
+      order,
+      title: name,
+      summary: 's',
+      ko: { title: name, summary: '요약' },
+      ports: { PORT },
+    },
   });
 
 const fullReadme = `# x\n\n**Prerequisites:** none · **Time:** 5 minutes\n\n${README_SECTIONS.map((s) => `## ${s}\n\ntext\n`).join('\n')}`;
+const fullReadmeKo = `# x\n\n**선수 지식:** 없음 · **소요 시간:** 5분\n\n${README_SECTIONS_KO.map((s) => `## ${s}\n\n내용\n`).join('\n')}`;
 
 /** A chapter with every piece in place. */
 const complete = (name: string, order: number, PORT: number) => ({
   [`apps/${name}/package.json`]: manifest(name, order, PORT),
   [`apps/${name}/README.md`]: fullReadme,
+  [`apps/${name}/README.ko.md`]: fullReadmeKo,
   [`apps/${name}/server/app.ts`]: 'export default {};\n',
   [`apps/${name}/test/app.test.ts`]: '',
   [`apps/${name}/e2e/page.spec.ts`]: '',
@@ -64,6 +77,7 @@ describe('checkChapters', () => {
       'apps/bare: README.md has no "## Beyond the lecture" section',
       'apps/bare: README.md has no "## Learn more" section',
       "apps/bare: README.md's opening (before the first ##) has no **Prerequisites:** line",
+      'apps/bare: README.ko.md is missing',
       'apps/bare: server/app.ts (the chapter: export default defineChapter(…)) is missing',
       'apps/bare: no integration tests (test/*.test.ts)',
       'apps/bare: no e2e spec (e2e/*.spec.ts)',
@@ -87,6 +101,23 @@ describe('checkChapters', () => {
       `README.md:${at("issue's")} speaks of issues or tickets: "The issue's checks pass."`,
       `README.md:${at('lecture.spec')} names a test file: "See e2e/lecture.spec.ts."`,
     ]);
+  });
+
+  it('checks the Korean lesson text the same way, with its own section names', () => {
+    const text = fullReadmeKo.replace('## 함정', '## Pitfalls').replace('**소요 시간:**', '');
+    expect(readmeProblems(text, 'ko')).toEqual([
+      'README.ko.md has no "## 함정" section',
+      "README.ko.md's opening (before the first ##) has no **소요 시간:** line",
+    ]);
+    expect(readmeProblems(`${fullReadmeKo}\n이 이슈에서 고쳤습니다.\n`, 'ko')).toEqual([
+      `README.ko.md:${fullReadmeKo.split('\n').length + 1} speaks of issues or tickets: "이 이슈에서 고쳤습니다."`,
+    ]);
+  });
+
+  it('names a chapter without its Korean lesson text', () => {
+    const files = complete('nokorean', 1, 5000);
+    delete files['apps/nokorean/README.ko.md'];
+    expect(checkChapters(repoWith(files))).toEqual(['apps/nokorean: README.ko.md is missing']);
   });
 
   it('names a chapter without a README', () => {

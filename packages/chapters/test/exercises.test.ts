@@ -22,7 +22,13 @@ function repoWith(files: Record<string, string>): string {
     'pnpm-workspace.yaml': 'packages: [apps/*]\n',
     'apps/demo/package.json': JSON.stringify({
       name: '@course/demo',
-      course: { order: 1, title: 'Demo', summary: 's', ports: { PORT: 5000 } },
+      course: {
+        order: 1,
+        title: 'Demo',
+        summary: 's',
+        ko: { title: '데모', summary: '요약' },
+        ports: { PORT: 5000 },
+      },
     }),
     ...files,
   };
@@ -36,6 +42,7 @@ function repoWith(files: Record<string, string>): string {
 /** Every part of an exercise, under apps/demo/exercises/<folder>/. */
 const complete = (folder: string, title: string) => ({
   [`apps/demo/exercises/${folder}/README.md`]: `# ${title}\n\nTask.\n\n## Hints\n`,
+  [`apps/demo/exercises/${folder}/README.ko.md`]: `# ${title}\n\n과제.\n\n## 힌트\n`,
   [`apps/demo/exercises/${folder}/check.test.ts`]: '',
   [`apps/demo/exercises/${folder}/problem/server.ts`]: '',
   [`apps/demo/exercises/${folder}/solution/server.ts`]: '',
@@ -77,8 +84,21 @@ describe('exercises on disk', () => {
       'solution/ is missing or empty',
       'README.md has no "# " title',
       'README.md has no "## Hints" section',
+      'README.ko.md is missing',
     ]);
     expect(checkChapters(root)).toContain('apps/demo: exercises/01-bare: check.test.ts is missing');
+  });
+
+  it('names a Korean task without its title or its 힌트 section', () => {
+    const root = repoWith({
+      ...complete('01-first', 'The first'),
+      'apps/demo/exercises/01-first/README.ko.md': '제목 없음\n\n## Hints\n',
+    });
+    const [first] = chapterExercises(listChapters(root)[0] as never);
+    expect(exerciseProblems(first as never)).toEqual([
+      'README.ko.md has no "# " title',
+      'README.ko.md has no "## 힌트" section',
+    ]);
   });
 });
 

@@ -1,5 +1,33 @@
 import '../page.css';
+import { defineMessages } from './i18n.ts';
+import { langSwitch, pageMessages, rich } from './i18n-page.ts';
 import type { CourseIdentity } from './page.ts';
+
+/** The nav's own texts. */
+const messages = defineMessages({
+  en: {
+    backToHub: '← Course hub',
+    hubMissing:
+      'Course hub not running: `pnpm lesson <chapter>` starts a chapter with the hub, `pnpm start` starts every chapter.',
+    navLabel: 'Chapter pages',
+    showCode: 'Show the code',
+    whichVersion: 'Which version',
+    codeLecture: 'The lecture’s way',
+    codeFixed: 'Fixed',
+    codeDiff: 'What changed',
+  },
+  ko: {
+    backToHub: '← 코스 허브',
+    hubMissing:
+      '코스 허브가 실행 중이 아닙니다. `pnpm lesson <chapter>`는 챕터를 허브와 함께 시작하고, `pnpm start`는 모든 챕터를 시작합니다.',
+    navLabel: '챕터 페이지',
+    showCode: '코드 보기',
+    whichVersion: '어느 버전',
+    codeLecture: '강의의 방식',
+    codeFixed: '고친 코드',
+    codeDiff: '바뀐 점',
+  },
+});
 
 /** One link of a chapter's page nav. */
 export interface NavPage {
@@ -29,36 +57,23 @@ export async function hubAnswers(hubUrl: string = HUB_URL, timeoutMs = 1000): Pr
   }
 }
 
-/** A `<code>` element holding `text`. */
-function code(text: string): HTMLElement {
-  const element = document.createElement('code');
-  element.textContent = text;
-  return element;
-}
-
 /**
  * The nav's way back to the hub: a link that asks the hub whether it runs when the learner
  * points at it, focuses it or clicks it (not on page load: a hub that is not running would put a
  * failed request in the console of every page, which is where many lessons are read). While the
  * hub does not answer, the link gives way to a line saying how to start it.
  */
-function hubLink(): HTMLElement {
+function hubLink(t: (typeof messages)['en']): HTMLElement {
   const link = document.createElement('a');
   link.href = HUB_URL;
-  link.textContent = '← Course hub';
+  link.textContent = t.backToHub;
   link.className = 'hub';
   // Inside the hub's own frame, the hub replaces the whole tab, not the frame.
   link.target = '_top';
 
   const missing = document.createElement('span');
   missing.className = 'hub missing';
-  missing.append(
-    'Course hub not running: ',
-    code('pnpm lesson <chapter>'),
-    ' starts a chapter with the hub, ',
-    code('pnpm start'),
-    ' starts every chapter.',
-  );
+  missing.append(rich(t.hubMissing));
 
   let asking: Promise<boolean> | undefined;
   let answers = false;
@@ -95,13 +110,16 @@ function hubLink(): HTMLElement {
 
 /**
  * Fills `<nav class="course">` with a way back to the course hub (a link while
- * the hub answers, how to start it when it does not) and one link per page of
- * the chapter, marking the current page with `aria-current`.
+ * the hub answers, how to start it when it does not), one link per page of the
+ * chapter (the current page marked with `aria-current`), and the language switch.
+ * Labels come in the page's language: pass them from the chapter's messages.
  */
 export function courseNav(pages: readonly NavPage[]): void {
   const nav = document.querySelector('nav.course');
   if (!nav) return;
-  nav.append(hubLink());
+  const t = pageMessages(messages);
+  nav.setAttribute('aria-label', t.navLabel);
+  nav.append(hubLink(t));
   const here = location.pathname.replace(/\.html$/, '').replace(/\/index$/, '/');
   for (const page of pages) {
     const link = document.createElement('a');
@@ -109,5 +127,15 @@ export function courseNav(pages: readonly NavPage[]): void {
     link.textContent = page.label;
     if (here === page.href) link.setAttribute('aria-current', 'page');
     nav.append(link);
+  }
+  nav.append(langSwitch());
+  // The code panels' labels (rendered in English at build time, see code-panels.js).
+  for (const element of document.querySelectorAll<HTMLElement>('[data-kit-t]')) {
+    const key = element.dataset.kitT as keyof typeof t;
+    if (key in t) element.textContent = t[key];
+  }
+  for (const element of document.querySelectorAll<HTMLElement>('[data-kit-t-attr]')) {
+    const [name, key] = (element.dataset.kitTAttr ?? '').split(':') as [string, keyof typeof t];
+    if (name && key in t) element.setAttribute(name, t[key]);
   }
 }

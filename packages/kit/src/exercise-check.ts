@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { VARIANTS, type Variant, variantDir } from '@course/chapters/exercises';
 import { exerciseAt, startExercise } from './exercise.ts';
+import { type Both, type Lang, terminalLang } from './i18n.ts';
 import type { RunningChapter } from './serve.ts';
 
 /** The variant a check runs against: `EXERCISE_VARIANT`, else work/ when the learner has one, else problem/. */
@@ -31,4 +32,12 @@ export function startUnderCheck(
     env: { ...process.env, ...env },
     log: () => {},
   });
+}
+
+/** The learner's language, from the terminal (`COURSE_LANG`, `LC_ALL`, `LANG`): the language of a check's steps. */
+export const checkLang: Lang = terminalLang();
+
+/** A step's name or a message in the learner's language: `it(say({ en: '…', ko: '…' }), …)`. */
+export function say(text: Both): string {
+  return text[checkLang];
 }

@@ -22,6 +22,7 @@ beforeAll(() => {
     order: 1,
     title: 'Demo',
     summary: 'A demo.',
+    ko: { title: '데모', summary: '데모입니다.' },
     ports: { PORT: 5000, TCP_PORT: 5001 },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@course/demo', course }));

@@ -65,7 +65,7 @@ describe('pnpm new-chapter demo-chapter', () => {
     const pkg = JSON.parse(readFileSync(join(copy, 'apps/demo-chapter/package.json'), 'utf8'));
     expect(pkg.name).toBe('@course/demo-chapter');
     expect(pkg.course).toMatchObject({ order: expected.order, ports: { PORT: expected.port } });
-    expect(existsSync(join(copy, 'apps/demo-chapter/e2e/page.spec.ts'))).toBe(true);
+    expect(existsSync(join(copy, 'apps/demo-chapter/e2e/lecture.spec.ts'))).toBe(true);
     expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain('`pnpm lesson demo-chapter`');
   });
 
@@ -84,7 +84,8 @@ describe('pnpm new-chapter demo-chapter', () => {
     expect(() =>
       pnpm('exec', 'biome', 'ci', '--error-on-warnings', 'apps/demo-chapter'),
     ).not.toThrow();
-    expect(pnpm('e2e', 'demo-chapter')).toMatch(/2 passed/);
+    // Its lecture spec in English and in Korean.
+    expect(pnpm('e2e', 'demo-chapter')).toMatch(/6 passed/);
   });
 
   it('shows up in the hub, with no list edited by hand', async () => {
