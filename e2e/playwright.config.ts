@@ -23,8 +23,8 @@ process.env.E2E_CHAPTERS = chapters.map((chapter) => chapter.name).join(',');
 // Separate output per selection, so two runs for different chapters never wipe each other's files.
 const selection = picked.length > 0 ? process.env.E2E_CHAPTERS.replaceAll(',', '+') : 'all';
 
-/** The specs the Korean projects run: each chapter's lecture spec, and the hub's. */
-const KOREAN_SPECS = ['lecture.spec.ts', 'hub.spec.ts'];
+/** The specs the Korean projects run: each chapter's lecture spec, and the hub's languages spec. */
+const KOREAN_SPECS = ['lecture.spec.ts', 'languages.spec.ts'];
 
 const browser = chooseBrowser();
 // Computed once in the main process; workers inherit it. The JSON report records it.

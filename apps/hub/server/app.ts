@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { type Chapter, findRepoRoot, listChapters } from '@course/chapters';
 import { progressFile } from '@course/chapters/exercises';
 import { type ClientHandler, defineChapter, intVar } from '@course/kit';
+import { isLang, type Lang, pickLang } from '@course/kit/i18n';
 import express from 'express';
 import { chapterPages, renderMissingPage } from './chapter-page.ts';
 import { exerciseCards, lookupExercise, progressFeed } from './exercises.ts';
+import { renderGlossaryPage } from './glossary.ts';
 import { renderReadmePage } from './readme.ts';
 import { type ChapterStatus, chapterStatus } from './status.ts';
 
@@ -39,9 +41,27 @@ export interface ChapterCard {
   order: number;
   title: string;
   summary: string;
+  /** The title and summary in Korean. */
+  ko: { title: string; summary: string };
   ports: Record<string, number>;
   url: string;
   hasReadme: boolean;
+}
+
+/**
+ * The language a README page is asked in: `?lang=ko`, else the browser's
+ * `Accept-Language`, else English.
+ */
+function requestLang(req: express.Request): Lang {
+  const asked = req.query.lang;
+  if (isLang(asked)) return asked;
+  return pickLang(req.acceptsLanguages());
+}
+
+/** `dir`'s lesson text in `lang`: README.ko.md for Korean when it exists, else README.md. */
+function readmeIn(dir: string, lang: Lang): string {
+  const korean = join(dir, 'README.ko.md');
+  return lang === 'ko' && existsSync(korean) ? korean : join(dir, 'README.md');
 }
 
 /**
@@ -85,6 +105,7 @@ export function createApp(options: AppOptions = {}): express.Express {
         order: chapter.course.order,
         title: chapter.course.title,
         summary: chapter.course.summary,
+        ko: chapter.course.ko,
         ports,
         url: `http://${req.hostname}:${ports.PORT}/`,
         hasReadme: existsSync(join(chapter.dir, 'README.md')),
@@ -145,32 +166,43 @@ export function createApp(options: AppOptions = {}): express.Express {
     send();
   });
 
-  // A chapter's README as a styled page, for the reader pane.
+  // A chapter's README as a styled page, for the reader pane, in the learner's language.
   app.get('/readme/:name', (req, res) => {
+    const lang = requestLang(req);
     const chapter = listChapters(root).find((c) => c.name === req.params.name);
-    const file = chapter && join(chapter.dir, 'README.md');
+    const file = chapter && readmeIn(chapter.dir, lang);
     if (!chapter || !file || !existsSync(file)) {
       res.status(404).json({ error: `no README for chapter "${req.params.name}"` });
       return;
     }
+    const title = lang === 'ko' ? chapter.course.ko.title : chapter.course.title;
+    const shown = file.endsWith('.ko.md') ? 'ko' : 'en';
     res
       .type('html')
-      .send(renderReadmePage(chapter.course.title, readFileSync(file, 'utf8'), '/readme.css'));
+      .send(renderReadmePage(title, readFileSync(file, 'utf8'), '/readme.css', shown));
   });
 
   // An exercise's README as a styled page, its hints folded away, for the exercise's URL.
   app.get('/readme/:name/exercises/:number', (req, res) => {
+    const lang = requestLang(req);
     const found = lookupExercise(root, req.params.name, req.params.number);
-    const file = 'exercise' in found ? join(found.exercise.dir, 'README.md') : undefined;
+    const file = 'exercise' in found ? readmeIn(found.exercise.dir, lang) : undefined;
     if (!('exercise' in found) || !file || !existsSync(file)) {
       const error =
         'missing' in found ? found.missing : `There is no README for ${found.exercise.id}.`;
       res.status(404).json({ error });
       return;
     }
+    const shown = file.endsWith('.ko.md') ? 'ko' : 'en';
+    const title = shown === 'ko' ? found.exercise.titleKo : found.exercise.title;
     res
       .type('html')
-      .send(renderReadmePage(found.exercise.title, readFileSync(file, 'utf8'), '/readme.css'));
+      .send(renderReadmePage(title, readFileSync(file, 'utf8'), '/readme.css', shown));
+  });
+
+  // The course glossary, one Korean term for each English one, in the learner's language.
+  app.get('/glossary', (req, res) => {
+    res.type('html').send(renderGlossaryPage(requestLang(req), '/readme.css'));
   });
 
   // The course stylesheet, for the README pages.

@@ -27,6 +27,8 @@ export interface ExerciseCard {
   slug: string;
   /** The README's first heading. */
   title: string;
+  /** README.ko.md's first heading. */
+  titleKo: string;
   status: ExerciseStatus;
   /** Steps of the last check that passed, out of how many (both or neither, when the check said). */
   passedSteps?: number;
@@ -58,6 +60,7 @@ export function exerciseCard(root: string, exercise: Exercise, progress: Progres
     number: exercise.number,
     slug: exercise.slug,
     title: exercise.title,
+    titleKo: exercise.titleKo,
     status,
     ...(steps && { passedSteps: steps.passedSteps, totalSteps: steps.totalSteps }),
     command: `pnpm practice ${exercise.chapter.name} ${exercise.number}`,

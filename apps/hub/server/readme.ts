@@ -1,3 +1,4 @@
+import type { Lang } from '@course/kit/i18n';
 import { Marked } from 'marked';
 
 /** Escapes text for HTML. */
@@ -18,11 +19,16 @@ const markdown = new Marked({
   },
 });
 
-/** A whole HTML page for one chapter's README, styled like the course pages. */
-export function renderReadmePage(title: string, source: string, stylesheetHref: string): string {
+/** A whole HTML page for one chapter's README (in `lang`), styled like the course pages. */
+export function renderReadmePage(
+  title: string,
+  source: string,
+  stylesheetHref: string,
+  lang: Lang = 'en',
+): string {
   const body = markdown.parse(source, { async: false });
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="UTF-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1.0" />

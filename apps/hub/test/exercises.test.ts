@@ -85,6 +85,7 @@ describe('the exercise list', () => {
       number: 2,
       slug: 'two-steps',
       title: 'Two steps',
+      titleKo: 'Two steps',
       status: 'not started',
       command: 'pnpm practice first 2',
       readme: 'apps/first/exercises/02-two-steps/README.md',

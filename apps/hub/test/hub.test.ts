@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
@@ -142,6 +142,53 @@ describe('READMEs', () => {
     const res = await fetch(`${hub.url}/readme.css`);
     expect(res.headers.get('content-type')).toMatch(/^text\/css/);
     expect(await res.text()).toContain('color-scheme');
+  });
+
+  it('renders the Korean lesson for ?lang=ko or a Korean browser, and English otherwise', async () => {
+    writeFileSync(join(root, 'apps', 'up', 'README.ko.md'), '# 업 챕터\n\n## 실행하기\n');
+    try {
+      const korean = await (await fetch(`${hub.url}/readme/up?lang=ko`)).text();
+      expect(korean).toContain('<html lang="ko">');
+      expect(korean).toContain('<h1>업 챕터</h1>');
+      const byHeader = await fetch(`${hub.url}/readme/up`, {
+        headers: { 'Accept-Language': 'ko-KR,ko;q=0.9,en;q=0.8' },
+      });
+      expect(await byHeader.text()).toContain('<h1>업 챕터</h1>');
+      const english = await (await fetch(`${hub.url}/readme/up?lang=en`)).text();
+      expect(english).toContain('<html lang="en">');
+      expect(english).toContain('<h1>Up chapter</h1>');
+    } finally {
+      rmSync(join(root, 'apps', 'up', 'README.ko.md'));
+    }
+    // No Korean lesson yet: the English one, marked as English.
+    const fallback = await (await fetch(`${hub.url}/readme/up?lang=ko`)).text();
+    expect(fallback).toContain('<html lang="en">');
+    expect(fallback).toContain('<h1>Up chapter</h1>');
+  });
+
+  it('gives each chapter its Korean title and summary from its metadata', async () => {
+    const cards = (await (await fetch(`${hub.url}/api/chapters`)).json()) as {
+      name: string;
+      ko: { title: string; summary: string };
+    }[];
+    expect(cards.find((card) => card.name === 'up')?.ko).toEqual({
+      title: 'up 제목',
+      summary: 'up 요약',
+    });
+  });
+
+  it('renders the glossary in the asked language', async () => {
+    const korean = await (await fetch(`${hub.url}/glossary?lang=ko`)).text();
+    expect(korean).toContain('<html lang="ko">');
+    expect(korean).toContain('<h1>코스 용어집</h1>');
+    expect(korean).toContain(
+      '<tr id="websocket"><td lang="ko">웹소켓</td><td lang="en">WebSocket</td>',
+    );
+    const english = await (await fetch(`${hub.url}/glossary`)).text();
+    expect(english).toContain('<h1>Glossary</h1>');
+    expect(english).toContain(
+      '<tr id="websocket"><td lang="en">WebSocket</td><td lang="ko">웹소켓</td>',
+    );
   });
 
   it('answers 404 for an unknown chapter or a chapter without README', async () => {

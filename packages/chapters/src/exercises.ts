@@ -34,6 +34,16 @@ export interface Exercise {
   dir: string;
   /** The README's first heading. */
   title: string;
+  /** README.ko.md's first heading: the title in Korean (the English one until it exists). */
+  titleKo: string;
+}
+
+/** The first `# ` heading of `file`, if the file exists and has one. */
+function firstHeading(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, 'utf8')
+    .match(/^# (.+)$/m)?.[1]
+    ?.trim();
 }
 
 /** The folder of one variant: `problem/`, `solution/` or the learner's `work/`. */
@@ -54,19 +64,15 @@ export function chapterExercises(chapter: Chapter): Exercise[] {
         string,
       ];
       const dir = join(root, entry.name);
-      const readme = join(dir, 'README.md');
-      const heading = existsSync(readme)
-        ? readFileSync(readme, 'utf8')
-            .match(/^# (.+)$/m)?.[1]
-            ?.trim()
-        : undefined;
+      const title = firstHeading(join(dir, 'README.md')) ?? slug;
       return {
         chapter,
         number: Number(number),
         slug,
         id: `${chapter.name}/${entry.name}`,
         dir,
-        title: heading ?? slug,
+        title,
+        titleKo: firstHeading(join(dir, 'README.ko.md')) ?? title,
       };
     })
     .sort((a, b) => a.number - b.number);

@@ -38,6 +38,15 @@ export function pageLang(): Lang {
   return storedLang() ?? pickLang(navigator.languages ?? [navigator.language]);
 }
 
+/**
+ * The language the learner chose, if they did (`?lang=` or a choice stored by this
+ * origin); undefined when the page follows the browser's languages.
+ */
+export function chosenLang(): Lang | undefined {
+  const asked = new URLSearchParams(location.search).get('lang');
+  return isLang(asked) ? asked : storedLang();
+}
+
 /** Keeps `lang` as this origin's choice, where storage allows it. */
 function remember(lang: Lang): void {
   try {

@@ -1,6 +1,32 @@
 import '@course/kit/page.css';
 import './hub.css';
+import {
+  applyMessages,
+  chosenLang,
+  langSwitch,
+  pageLang,
+  pageMessages,
+  rich,
+} from '@course/kit/i18n-page';
 import type { ChapterCard, ChapterStatus, ExerciseCard } from '../../server/app.ts';
+import messages from './messages.ts';
+
+// The hub's texts in the learner's language, before anything else; the switch sits in the status line.
+const t = pageMessages(messages);
+const lang = pageLang();
+applyMessages(t);
+document.getElementById('lang-slot')?.replaceWith(langSwitch(lang));
+// A language the learner chose here goes with every link: each chapter's page (another origin,
+// which cannot read this one's choice), its lesson and the glossary open in it. Without a choice,
+// they follow the browser's languages as the hub does.
+const chosen = chosenLang();
+const inLang = (url: string) => {
+  if (!chosen) return url;
+  const withLang = new URL(url, location.href);
+  withLang.searchParams.set('lang', chosen);
+  return withLang.href;
+};
+(document.getElementById('glossary-link') as HTMLAnchorElement).href = inLang('/glossary');
 
 // One page, four views, chosen by the path: `/` lists the chapters and their exercises,
 // `/chapters/<name>[/<page>]` shows that chapter's lesson beside its running page,
@@ -33,24 +59,17 @@ const states = new Map<string, ChapterStatus>();
 /** Every exercise with the learner's progress: from `/api/exercises`, then from its live stream. */
 let exercises: ExerciseCard[] = [];
 
-/** A `<code>` element holding `text`. */
-function code(text: string): HTMLElement {
-  const element = document.createElement('code');
-  element.textContent = text;
-  return element;
-}
-
 /** What a status means, in words: "running on :2000", "not running — start it with `pnpm lesson xhr`"… */
 function statusWords(card: ChapterCard, state: ChapterStatus | undefined): (string | Node)[] {
   switch (state) {
     case 'up':
-      return [`running on :${card.ports.PORT}`];
+      return [t.runningOn(card.ports.PORT ?? 0)];
     case 'down':
-      return ['not running — start it with ', code(`pnpm lesson ${card.name}`)];
+      return [rich(t.notRunning(card.name))];
     case 'taken':
-      return ['port taken by something else'];
+      return [t.portTaken];
     default:
-      return ['checking…'];
+      return [t.checking];
   }
 }
 
@@ -88,14 +107,14 @@ function renderCard(card: ChapterCard): HTMLLIElement {
   const link = document.createElement('a');
   link.href = `/chapters/${encodeURIComponent(card.name)}`;
   link.dataset.route = '';
-  link.textContent = card.title;
+  link.textContent = titleOf(card);
   heading.append(link);
 
   const state = document.createElement('p');
   state.append(stateLine(card));
 
   const summary = document.createElement('p');
-  summary.textContent = card.summary;
+  summary.textContent = lang === 'ko' ? card.ko.summary : card.summary;
 
   const ports = document.createElement('p');
   ports.className = 'muted ports';
@@ -105,8 +124,8 @@ function renderCard(card: ChapterCard): HTMLLIElement {
 
   const open = document.createElement('a');
   open.className = 'open';
-  open.href = card.url;
-  open.textContent = 'Open the page on its own ↗';
+  open.href = inLang(card.url);
+  open.textContent = t.openOnItsOwn;
   const links = document.createElement('p');
   links.append(open);
 
@@ -126,12 +145,29 @@ const MARKS: Record<ExerciseCard['status'], string> = {
   passed: '✓',
 };
 
+/** Each status in words. */
+const STATUS_WORDS: Record<ExerciseCard['status'], string> = {
+  'not started': t.notStarted,
+  'in progress': t.inProgress,
+  passed: t.passed,
+};
+
 /** Where the learner stands, in words: "not started", "in progress — 2 of 3 steps", "passed". */
 function progressWords(exercise: ExerciseCard): string {
   const { status, passedSteps, totalSteps } = exercise;
   if (status === 'in progress' && passedSteps !== undefined && totalSteps !== undefined)
-    return `in progress — ${passedSteps} of ${totalSteps} steps`;
-  return status;
+    return t.inProgressSteps(passedSteps, totalSteps);
+  return STATUS_WORDS[status];
+}
+
+/** A chapter's title in the page's language. */
+function titleOf(card: ChapterCard): string {
+  return lang === 'ko' ? card.ko.title : card.title;
+}
+
+/** An exercise's title in the page's language. */
+function exerciseTitleOf(exercise: ExerciseCard): string {
+  return lang === 'ko' ? exercise.titleKo : exercise.title;
 }
 
 /** An exercise's mark, hidden from screen readers since its words say the same. */
@@ -152,7 +188,7 @@ function renderExercise(exercise: ExerciseCard): HTMLLIElement {
   const link = document.createElement('a');
   link.href = exerciseHref(exercise);
   link.dataset.route = '';
-  link.textContent = `Exercise ${exercise.number} · ${exercise.title}`;
+  link.textContent = t.exerciseLink(exercise.number, exerciseTitleOf(exercise));
   const words = document.createElement('span');
   words.className = 'exercise-words';
   words.textContent = progressWords(exercise);
@@ -172,7 +208,7 @@ function paintExercises(): void {
     const title = item.querySelector('h3')?.textContent ?? '';
     const exerciseList = document.createElement('ul');
     exerciseList.className = 'exercises';
-    exerciseList.setAttribute('aria-label', `Exercises: ${title}`);
+    exerciseList.setAttribute('aria-label', t.exercisesOf(title));
     exerciseList.append(...mine.map(renderExercise));
     item.append(exerciseList);
   }
@@ -200,8 +236,8 @@ function paintPagePane(): void {
     // A new frame, with its src set before it is attached, loads without adding a history entry.
     const frame = document.createElement('iframe');
     frame.id = 'chapter-frame';
-    frame.title = `${card.title}: the running page`;
-    frame.src = new URL(page, card.url).href;
+    frame.title = t.runningPageFrame(titleOf(card));
+    frame.src = inLang(new URL(page, card.url).href);
     pageSlot.replaceChildren(frame);
     current.frame = frame;
     return;
@@ -210,19 +246,11 @@ function paintPagePane(): void {
   hint.id = 'start-hint';
   hint.className = 'start-hint';
   if (state === 'down') {
-    hint.append(
-      `${card.title} is not running. Start it with `,
-      code(`pnpm lesson ${card.name}`),
-      ' in a terminal: its page appears here as soon as it answers.',
-    );
+    hint.append(rich(t.startHintDown(titleOf(card), card.name)));
   } else if (state === 'taken') {
-    hint.append(
-      `Port ${card.ports.PORT} is taken by something else, not by ${card.title}. Stop that program, then start the chapter with `,
-      code(`pnpm lesson ${card.name}`),
-      '.',
-    );
+    hint.append(rich(t.startHintTaken(card.ports.PORT ?? 0, titleOf(card), card.name)));
   } else {
-    hint.textContent = `Checking whether ${card.title} is running…`;
+    hint.textContent = t.startHintChecking(titleOf(card));
   }
   pageSlot.replaceChildren(hint);
 }
@@ -247,21 +275,21 @@ function showView(view: HTMLElement): void {
 /** The chapter view: its lesson text (at the top) beside its running page. */
 function showChapter(card: ChapterCard, page: string): void {
   current = { card, page };
-  document.title = `${card.title} · Course hub`;
-  chapterTitle.textContent = `Chapter ${card.order} · ${card.title}`;
+  document.title = t.chapterDocTitle(titleOf(card));
+  chapterTitle.textContent = t.chapterHeading(card.order, titleOf(card));
   chapterState.replaceChildren(stateLine(card));
-  chapterOpen.href = new URL(page, card.url).href;
+  chapterOpen.href = inLang(new URL(page, card.url).href);
   if (card.hasReadme) {
     // A new frame each time: the lesson text opens at its top, and no history entry is added.
     const reader = document.createElement('iframe');
     reader.id = 'reader';
-    reader.title = `${card.title}: the lesson`;
-    reader.src = `/readme/${encodeURIComponent(card.name)}`;
+    reader.title = t.lessonFrame(titleOf(card));
+    reader.src = inLang(`/readme/${encodeURIComponent(card.name)}`);
     lessonSlot.replaceChildren(reader);
   } else {
     const none = document.createElement('p');
     none.className = 'muted';
-    none.textContent = `${card.title} has no README yet.`;
+    none.textContent = t.noReadme(titleOf(card));
     lessonSlot.replaceChildren(none);
   }
   pageSlot.replaceChildren();
@@ -283,23 +311,17 @@ function paintExerciseState(exercise: ExerciseCard): void {
  * command that starts it, and its README (task and folded hints) in a frame, as a chapter's lesson is.
  */
 function showExercise(exercise: ExerciseCard, card: ChapterCard): void {
-  document.title = `${exercise.title} · Exercise ${exercise.number} · Course hub`;
+  document.title = t.exerciseDocTitle(exerciseTitleOf(exercise), exercise.number);
   exerciseChapter.href = `/chapters/${encodeURIComponent(card.name)}`;
-  exerciseChapter.textContent = `Chapter ${card.order} · ${card.title}`;
-  exerciseTitle.textContent = `Exercise ${exercise.number} · ${exercise.title}`;
+  exerciseChapter.textContent = t.chapterHeading(card.order, titleOf(card));
+  exerciseTitle.textContent = t.exerciseLink(exercise.number, exerciseTitleOf(exercise));
   paintExerciseState(exercise);
-  exerciseCommand.replaceChildren(
-    'Start it with ',
-    code(exercise.command),
-    ' in a terminal: it copies the starting code to ',
-    code('work/'),
-    ', runs the chapter with your page, and checks your work each time you save. This page follows your progress.',
-  );
+  exerciseCommand.replaceChildren(rich(t.exerciseCommand(exercise.command)));
   if (currentExercise !== exercise.id) {
     const reader = document.createElement('iframe');
     reader.id = 'exercise-reader';
-    reader.title = `Exercise ${exercise.number}: ${exercise.title}`;
-    reader.src = `/readme/${encodeURIComponent(card.name)}/exercises/${exercise.number}`;
+    reader.title = t.exerciseFrame(exercise.number, exerciseTitleOf(exercise));
+    reader.src = inLang(`/readme/${encodeURIComponent(card.name)}/exercises/${exercise.number}`);
     exerciseSlot.replaceChildren(reader);
   }
   currentExercise = exercise.id;
@@ -308,13 +330,13 @@ function showExercise(exercise: ExerciseCard, card: ChapterCard): void {
 
 /** The list of chapters. */
 function showList(): void {
-  document.title = "Course hub · The browser's communication APIs";
+  document.title = t.docTitle;
   showView(listView);
 }
 
 /** A path that names no chapter: say so; the list is one link away. */
 function showMissing(message: string): void {
-  document.title = 'Not found · Course hub';
+  document.title = t.notFoundDocTitle;
   missingMessage.textContent = message;
   showView(missingView);
 }
@@ -336,14 +358,14 @@ function route(scrollY: number): void {
       (each) => each.chapter === name && /^\d+$/.test(number) && each.number === Number(number),
     );
     if (card && exercise) showExercise(exercise, card);
-    else if (card) showMissing(`${card.title} has no exercise "${number}".`);
-    else showMissing(`There is no chapter named "${name}".`);
+    else if (card) showMissing(t.noExercise(titleOf(card), number));
+    else showMissing(t.noChapter(name));
   } else if (first === 'chapters' && name !== undefined) {
     const card = cards.find((each) => each.name === name);
     if (card) showChapter(card, page);
-    else showMissing(`There is no chapter named "${name}".`);
+    else showMissing(t.noChapter(name));
   } else {
-    showMissing(`Nothing here: ${location.pathname}`);
+    showMissing(t.nothingHere(location.pathname));
   }
   window.scrollTo(0, scrollY);
 }
@@ -396,14 +418,14 @@ function applyStatus(update: Record<string, ChapterStatus>): void {
 // Live status over Server-Sent Events: no reload, the words change as chapters start and stop.
 const source = new EventSource('/api/status/stream');
 source.addEventListener('open', () => {
-  streamState.textContent = 'live';
+  streamState.textContent = t.live;
 });
 source.addEventListener('status', (event) => {
   applyStatus(JSON.parse((event as MessageEvent<string>).data));
 });
 source.addEventListener('error', () => {
   streamState.textContent =
-    source.readyState === EventSource.CONNECTING ? 'reconnecting…' : 'disconnected';
+    source.readyState === EventSource.CONNECTING ? t.reconnecting : t.disconnected;
 });
 
 // The exercises, live: the whole list again each time the progress file changes (a check passed,
