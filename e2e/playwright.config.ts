@@ -26,6 +26,10 @@ const selection = picked.length > 0 ? process.env.E2E_CHAPTERS.replaceAll(',', '
 /** The specs the Korean projects run: each chapter's lecture spec, and the hub's languages spec. */
 const KOREAN_SPECS = ['lecture.spec.ts', 'languages.spec.ts'];
 
+// The terminal output the specs read (pnpm lesson, pnpm practice) is the English one, whatever
+// the locale of the machine: the page's language is the browser's, set per project below.
+process.env.COURSE_LANG = 'en';
+
 const browser = chooseBrowser();
 // Computed once in the main process; workers inherit it. The JSON report records it.
 process.env.E2E_BROWSER_VERSION ??= browserVersion(browser) ?? 'unknown';

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Chapter, findHub, isListening } from '@course/chapters';
+import { t } from './messages.ts';
 
 /** The kit's command behind every chapter's `dev` and `start` scripts. */
 export const COURSE_CHAPTER = fileURLToPath(import.meta.resolve('@course/kit/bin'));
@@ -62,7 +63,7 @@ export async function startHubBeside(
     return undefined;
   const hubPort = hub.course.ports.PORT;
   if (await answersAs(hubPort, 'hub')) {
-    console.log(`The course hub is already running: http://localhost:${hubPort}/`);
+    console.log(t.hubAlreadyRunning(`http://localhost:${hubPort}/`));
     return undefined;
   }
   // The hub reads its own PORT from the metadata: do not hand it the chapter's PORT override.
@@ -70,7 +71,7 @@ export async function startHubBeside(
   delete env.PORT;
   const child = runKit(hub.dir, ['dev'], env, false);
   if (await waitUntilAnswering(hubPort, 'hub', stopped))
-    console.log(`The course hub: http://localhost:${hubPort}/ (--no-hub to skip)`);
+    console.log(t.hubAt(`http://localhost:${hubPort}/`));
   return child;
 }
 

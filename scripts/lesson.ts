@@ -4,15 +4,20 @@
 // (`pnpm lesson ws-echo`, `pnpm lesson 3`). `pnpm lesson` alone lists the chapters.
 import { type Chapter, findChapter, listChapters } from '@course/chapters';
 import { Children, runKit, startHubBeside, waitUntilAnswering } from './launch.ts';
+import { lang, t } from './messages.ts';
+
+/** A chapter's title in the terminal's language. */
+const titleOf = (chapter: Chapter) =>
+  lang === 'ko' ? chapter.course.ko.title : chapter.course.title;
 
 const arg = process.argv[2];
 
 if (!arg) {
-  console.log('Chapters (run one with `pnpm lesson <name or number>`):\n');
+  console.log(`${t.chaptersHeading}\n`);
   for (const chapter of listChapters()) {
     const url = `http://localhost:${chapter.course.ports.PORT}/`;
     const order = String(chapter.course.order).padStart(2);
-    console.log(`  ${order}. ${chapter.name.padEnd(18)} ${url.padEnd(24)} ${chapter.course.title}`);
+    console.log(`  ${order}. ${chapter.name.padEnd(18)} ${url.padEnd(24)} ${titleOf(chapter)}`);
   }
   console.log('');
   process.exit(0);
@@ -43,7 +48,7 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => children.stopAll(0));
 
 const port = Number(process.env.PORT ?? chapter.course.ports.PORT);
-console.log(`Starting ${chapter.course.title} in dev mode: http://localhost:${port}/`);
+console.log(t.startingDev(titleOf(chapter), `http://localhost:${port}/`));
 const lesson = runKit(chapter.dir, ['dev'], process.env, true);
 children.add(lesson);
 lesson.on('exit', (code) => {
@@ -55,4 +60,4 @@ lesson.on('exit', (code) => {
 const stopped = () => children.stopping;
 await waitUntilAnswering(port, chapter.name, stopped);
 children.add(await startHubBeside(chapter, stopped));
-console.log('Ctrl-C stops everything.\n');
+console.log(`${t.ctrlCStopsAll}\n`);

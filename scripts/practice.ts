@@ -21,6 +21,7 @@ import {
 import { type CheckResult, runCheck } from '@course/kit/run-check';
 import { createTwoFilesPatch } from 'diff';
 import { Children, runKit, startHubBeside, waitUntilAnswering } from './launch.ts';
+import { lang, t } from './messages.ts';
 
 const root = findRepoRoot();
 const args = process.argv.slice(2);
@@ -34,27 +35,39 @@ const dim = (text: string) => paint(2, text);
 const path = (file: string) => relative(process.cwd(), file) || '.';
 
 const MARKS = { 'not started': ' ', 'in progress': '…', passed: green('✓') } as const;
+const STATUS = {
+  'not started': t.statusNotStarted,
+  'in progress': t.statusInProgress,
+  passed: t.statusPassed,
+} as const;
+/** An exercise's title, and its chapter's, in the terminal's language. */
+const titleOf = (exercise: Exercise) => (lang === 'ko' ? exercise.titleKo : exercise.title);
+const chapterTitleOf = (exercise: Exercise) =>
+  lang === 'ko' ? exercise.chapter.course.ko.title : exercise.chapter.course.title;
+/** The task in the terminal's language: README.ko.md for Korean when there is one. */
+const taskFile = (exercise: Exercise) => {
+  const korean = join(exercise.dir, 'README.ko.md');
+  return lang === 'ko' && existsSync(korean) ? korean : join(exercise.dir, 'README.md');
+};
 
 /** Every exercise with its status, grouped by chapter. */
 function list(): void {
   const progress = readProgress();
   const exercises = listExercises(root);
-  console.log('Exercises (start one with `pnpm practice <chapter> <number>`):\n');
+  console.log(`${t.exercisesHeading}\n`);
   let chapter = '';
   for (const exercise of exercises) {
     if (exercise.chapter.name !== chapter) {
       chapter = exercise.chapter.name;
-      console.log(
-        `  ${exercise.chapter.course.order}. ${exercise.chapter.course.title} (${chapter})`,
-      );
+      console.log(`  ${exercise.chapter.course.order}. ${chapterTitleOf(exercise)} (${chapter})`);
     }
     const status = exerciseStatus(exercise, progress);
     console.log(
-      `     ${MARKS[status]} ${exercise.number}  ${exercise.title.padEnd(44)} ${dim(status)}`,
+      `     ${MARKS[status]} ${exercise.number}  ${titleOf(exercise).padEnd(44)} ${dim(STATUS[status])}`,
     );
   }
   const passed = exercises.filter((e) => exerciseStatus(e, progress) === 'passed').length;
-  console.log(`\n  ${passed} of ${exercises.length} passed.\n`);
+  console.log(`\n  ${t.passedOf(passed, exercises.length)}\n`);
 }
 
 /** The files of a folder, relative to it (none when it is missing). */
@@ -92,7 +105,7 @@ function diff(exercise: Exercise): void {
       else console.log(line);
     }
   }
-  if (same) console.log(`Your ${mine}/ is the same as the solution.`);
+  if (same) console.log(t.sameAsSolution(mine));
 }
 
 /** Asks a yes/no question on the terminal; no (or no terminal) unless the learner types y. */
@@ -100,22 +113,22 @@ async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY && !flags.has('--yes')) return false;
   if (flags.has('--yes')) return true;
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await prompt.question(`${question} [y/N] `);
+  const answer = await prompt.question(`${question} ${t.yesNo} `);
   prompt.close();
   return /^y(es)?$/i.test(answer.trim());
 }
 
 /** Prints one check's steps, ✓ or ✗ each, with what is missing under a failed one. */
 function printCheck(exercise: Exercise, result: CheckResult): void {
-  const time = new Date().toLocaleTimeString();
-  console.log(`\n── Check of exercise ${exercise.number} (${time}) ──`);
+  const time = new Date().toLocaleTimeString(lang);
+  console.log(`\n${t.checkHeading(exercise.number, time)}`);
   for (const step of result.steps) {
     console.log(`  ${step.passed ? green('✓') : red('✗')} ${step.title}`);
     if (step.message)
       for (const line of step.message.split('\n')) console.log(`      ${dim(line)}`);
   }
   if (result.steps.length === 0) {
-    console.log(red('  The check could not run. What it said:'));
+    console.log(red(`  ${t.checkCouldNotRun}`));
     console.log(
       (result.output ?? '')
         .split('\n')
@@ -125,10 +138,9 @@ function printCheck(exercise: Exercise, result: CheckResult): void {
     );
   }
   const passed = result.steps.filter((step) => step.passed).length;
-  if (result.passed)
-    console.log(green(`\n  ✓ All ${passed} steps pass: exercise ${exercise.number} passed!`));
+  if (result.passed) console.log(green(`\n  ${t.allStepsPass(passed, exercise.number)}`));
   else if (result.steps.length > 0)
-    console.log(`\n  ${passed} of ${result.steps.length} steps pass. Save a file to check again.`);
+    console.log(`\n  ${t.someStepsPass(passed, result.steps.length)}`);
 }
 
 /** Runs the exercise in dev mode and checks `variant` on every save, until Ctrl-C. */
@@ -142,14 +154,16 @@ async function practise(exercise: Exercise, variant: Variant): Promise<void> {
 
   const { chapter } = exercise;
   const port = Number(process.env.PORT ?? chapter.course.ports.PORT);
-  console.log(`\n${chapter.course.title}, exercise ${exercise.number}: ${exercise.title}`);
-  console.log(`  The task:  ${path(join(exercise.dir, 'README.md'))}`);
   console.log(
-    `  Edit:      ${filesIn(dir)
+    `\n${t.exerciseHeading(chapterTitleOf(exercise), exercise.number, titleOf(exercise))}`,
+  );
+  console.log(`  ${t.theTask} ${path(taskFile(exercise))}`);
+  console.log(
+    `  ${t.edit} ${filesIn(dir)
       .map((file) => path(join(dir, file)))
       .join(', ')}`,
   );
-  console.log(`  The page:  http://localhost:${port}/\n`);
+  console.log(`  ${t.thePage} http://localhost:${port}/\n`);
 
   const host = runKit(exercise.dir, ['practice-dev', exercise.dir, variant], process.env, false);
   children.add(host);
@@ -189,7 +203,7 @@ async function practise(exercise: Exercise, variant: Variant): Promise<void> {
     clearTimeout(debounce);
     debounce = setTimeout(() => void check(), 300);
   });
-  console.log('Checking your work now, and again each time you save. Ctrl-C stops everything.');
+  console.log(t.checkingNow);
   await check();
 }
 
@@ -200,8 +214,7 @@ if (!chapterArg) {
 
 let exercise: Exercise;
 try {
-  if (!numberArg || !/^\d+$/.test(numberArg))
-    throw new Error('usage: pnpm practice <chapter> <number> [--diff | --solution | --reset]');
+  if (!numberArg || !/^\d+$/.test(numberArg)) throw new Error(t.usage);
   exercise = findExercise(chapterArg, Number(numberArg), root);
 } catch (error) {
   console.error((error as Error).message);
@@ -214,19 +227,19 @@ if (flags.has('--diff')) {
   process.exit(0);
 }
 if (flags.has('--reset') && existsSync(work)) {
-  if (!(await confirm(`Start exercise ${exercise.number} over? This deletes ${path(work)}.`))) {
-    console.log(`Kept ${path(work)}.`);
+  if (!(await confirm(t.startOver(exercise.number, path(work))))) {
+    console.log(t.kept(path(work)));
     process.exit(0);
   }
   rmSync(work, { recursive: true, force: true });
-  console.log(`Deleted ${path(work)}: starting over from the problem.`);
+  console.log(t.deleted(path(work)));
 }
 if (flags.has('--solution')) {
   await practise(exercise, 'solution');
 } else {
   if (!existsSync(work)) {
     cpSync(variantDir(exercise, 'problem'), work, { recursive: true });
-    console.log(`Copied the starting code to ${path(work)} (git ignores it).`);
+    console.log(t.copied(path(work)));
   }
   if (exerciseStatus(exercise, readProgress()) === 'not started')
     recordProgress(exercise.id, { status: 'in progress', at: new Date().toISOString() });

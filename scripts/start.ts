@@ -3,13 +3,14 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Chapter, listWorkspaces, waitForPort } from '@course/chapters';
+import { t } from './messages.ts';
 
 /** The kit's command behind every chapter's `start` script. */
 const COURSE_CHAPTER = fileURLToPath(import.meta.resolve('@course/kit/bin'));
 
 const chapters = listWorkspaces(); // the hub (order 0) first, then the chapters
 if (process.argv.includes('--no-build')) {
-  console.log('Skipping the build (--no-build).');
+  console.log(t.skippingBuild);
 } else {
   execFileSync('pnpm', ['run', 'build'], { stdio: 'inherit' });
 }
@@ -68,7 +69,7 @@ for (const chapter of chapters) {
   // A chapter that dies on its own takes the others down: the table would lie.
   child.on('exit', (code) => {
     if (!stopping) {
-      console.error(`[${chapter.name}] exited with code ${code}; stopping every chapter.`);
+      console.error(t.exitedStoppingAll(chapter.name, code));
       stopAll(1);
     }
   });
@@ -83,9 +84,9 @@ try {
 
 if (!stopping) {
   const hub = chapters.find((chapter) => chapter.course.kind === 'hub');
-  if (hub) console.log(`\n  Course hub: http://localhost:${hub.course.ports.PORT}/`);
-  console.log('\n  Every chapter is running (Ctrl-C stops them all):\n');
-  console.log('  #   chapter             URL                       other ports');
+  if (hub) console.log(`\n  ${t.courseHub(`http://localhost:${hub.course.ports.PORT}/`)}`);
+  console.log(`\n  ${t.everyChapterRunning}\n`);
+  console.log(`  ${t.tableHeader}`);
   for (const chapter of chapters) {
     if (chapter === hub) continue;
     const { PORT, ...others } = chapter.course.ports;

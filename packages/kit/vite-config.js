@@ -47,6 +47,8 @@ export function chapterTestConfig() {
           ? ['**/node_modules/**']
           : ['**/node_modules/**', 'test/exercises.test.ts'],
       environment: 'node',
+      // Tests read the English texts, whatever the locale of the machine running them.
+      env: { COURSE_LANG: 'en' },
       testTimeout: 20_000,
       // Tests wait on real sockets and timers, and the machine may be busy: expect.poll() waits up to 10 s.
       expect: { poll: { timeout: 10_000 } },

@@ -6,6 +6,7 @@ import { runDevHost, runDevTarget } from './dev-host.ts';
 import { exerciseAt, exerciseDevTarget, startExercise } from './exercise.ts';
 import { loadChapter } from './load.ts';
 import { EXIT_PORT_IN_USE, PortInUseError, type RunningChapter, serveChapter } from './serve.ts';
+import { say, terminal } from './terminal-messages.ts';
 
 /** Serves the chapter in this process until SIGINT/SIGTERM; prints its URLs. */
 async function serve(dir: string, viteOrigin: string | undefined): Promise<void> {
@@ -29,7 +30,8 @@ async function serveUntilStopped(
     process.exit(EXIT_PORT_IN_USE);
   }
   const { chapter, ports, url } = running;
-  console.log(`\n  ${chapter.course.title}${viteOrigin ? ' (dev, with live reload)' : ''}`);
+  const title = terminal === 'ko' ? chapter.course.ko.title : chapter.course.title;
+  console.log(`\n  ${title}${viteOrigin ? say.devWithReload : ''}`);
   console.log(`  ➜ ${url}/`);
   for (const [name, port] of Object.entries(ports))
     if (name !== 'PORT') console.log(`    ${name}: ${port}`);
@@ -62,8 +64,6 @@ else if (command === 'serve-dev') {
   await runDevTarget(exerciseDevTarget(exerciseAt(exerciseDir), variant as Variant));
 } else if (command === 'dev') await runDevHost(dir);
 else {
-  console.error(
-    'usage: course-chapter start|dev (in a chapter folder), or practice-dev <exercise folder> <variant>',
-  );
+  console.error(say.usage);
   process.exit(2);
 }

@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig } from 'vite';
 import { chapterAt, EXIT_PORT_IN_USE } from './serve.ts';
+import { say, terminal } from './terminal-messages.ts';
 
 /** Folders of a chapter whose files are not the server's: saving them does not restart it. */
 const NOT_SERVER = [
@@ -65,7 +66,7 @@ export function chapterDevTarget(dir: string): DevTarget {
   const chapter = chapterAt(dir);
   const repoPackages = join(dir, '..', '..', 'packages');
   return {
-    title: chapter.course.title,
+    title: terminal === 'ko' ? chapter.course.ko.title : chapter.course.title,
     cwd: dir,
     vite: { configFile: join(dir, 'vite.config.ts') },
     serveArgs: ['serve-dev'],
@@ -118,10 +119,7 @@ export async function runDevTarget(target: DevTarget): Promise<void> {
       if (child === started) child = undefined;
       if (stopping) return;
       if (code === EXIT_PORT_IN_USE) return void shutdown(EXIT_PORT_IN_USE);
-      if (code !== 0 && signal === null)
-        console.log(
-          `  The server stopped (exit ${code}). Fix it and save, or type r and Enter to start it again.`,
-        );
+      if (code !== 0 && signal === null) console.log(`  ${say.serverExited(code)}`);
     });
   };
 
@@ -141,7 +139,7 @@ export async function runDevTarget(target: DevTarget): Promise<void> {
   const restart = async (why: string) => {
     if (restarting) return;
     restarting = true;
-    console.log(`  ${why}: restarting the server…`);
+    console.log(`  ${say.restarting(why)}`);
     await stop();
     start();
     restarting = false;
@@ -166,7 +164,7 @@ export async function runDevTarget(target: DevTarget): Promise<void> {
       if (!file || !restarts(file)) return;
       clearTimeout(debounce);
       debounce = setTimeout(
-        () => void restart(`${relative(target.cwd, join(root, file))} changed`),
+        () => void restart(say.fileChanged(relative(target.cwd, join(root, file)))),
         100,
       );
     });
@@ -180,14 +178,11 @@ export async function runDevTarget(target: DevTarget): Promise<void> {
   if (keys) {
     createInterface({ input: process.stdin }).on('line', (line) => {
       const key = line.trim().toLowerCase();
-      if (key === 's')
-        void stop().then(() =>
-          console.log('  Server stopped. Type r and Enter to start it again.'),
-        );
-      else if (key === 'r') void restart('You typed r');
+      if (key === 's') void stop().then(() => console.log(`  ${say.serverStopped}`));
+      else if (key === 'r') void restart(say.typedR);
     });
   }
-  const hint = keys ? ' Type s + Enter to stop the server, r + Enter to start it again.' : '';
-  console.log(`  ${target.title}: live reload on :${vitePort}.${hint}`);
+  const hint = keys ? say.keysHint : '';
+  console.log(`  ${say.liveReload(target.title, vitePort)}${hint}`);
   start();
 }

@@ -2,6 +2,7 @@
 // by the kit before the chapter starts: a bad value stops the server with a
 // message that names the variable and says what it must be.
 import * as v from 'valibot';
+import { say } from './terminal-messages.ts';
 
 /** The schema of one env var: the raw string (or undefined when unset) in, the value out. */
 export type EnvVar<T = unknown> = v.GenericSchema<string | undefined, T>;
@@ -14,7 +15,7 @@ export type EnvOf<S extends EnvSpec> = { [K in keyof S]: v.InferOutput<S[K]> };
 
 /** A whole number within [min, max]; `fallback` when the variable is unset or empty. */
 export function intVar(fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): EnvVar<number> {
-  const message = `must be a whole number from ${min} to ${max}`;
+  const message = say.wholeNumber(min, max);
   return v.pipe(
     v.optional(v.string(), ''),
     v.transform((raw) => (raw === '' ? String(fallback) : raw)),

@@ -17,6 +17,7 @@ import type { ChapterDefinition, ClientHandler } from './chapter.ts';
 import { isChapterDefinition } from './chapter.ts';
 import type { DevTarget } from './dev-host.ts';
 import { chapterAt, type RunningChapter, type ServeOptions, serveChapter } from './serve.ts';
+import { terminal } from './terminal-messages.ts';
 
 /** The exercise whose folder is `dir` (where its check.test.ts lives). */
 export function exerciseAt(dir: string): Exercise {
@@ -66,6 +67,10 @@ function asChapter(exercise: Exercise) {
     course: {
       ...chapter.course,
       title: `${chapter.course.title}, exercise ${exercise.number}: ${exercise.title}`,
+      ko: {
+        ...chapter.course.ko,
+        title: `${chapter.course.ko.title}, ${exercise.number}번 연습 문제: ${exercise.titleKo}`,
+      },
     },
   };
 }
@@ -148,7 +153,8 @@ export function exerciseDevTarget(exercise: Exercise, variant: Variant): DevTarg
   const isServer = (file: string) => /^server(\.ts$|[/\\])/.test(file);
   const repoPackages = join(exercise.chapter.dir, '..', '..', 'packages');
   return {
-    title: asChapter(exercise).course.title,
+    title:
+      terminal === 'ko' ? asChapter(exercise).course.ko.title : asChapter(exercise).course.title,
     cwd: exercise.dir,
     vite: {
       root: exercisePageDir(exercise, variant) ?? variantDir(exercise, variant),

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import type { Exercise, Variant } from '@course/chapters/exercises';
+import { say } from './terminal-messages.ts';
 
 /** One `it()` of a check: its name, whether it passed, and the first lines of why not. */
 export interface CheckStep {
@@ -112,9 +113,9 @@ export function runCheck(
       // Every step passed, yet the run failed: an error escaped the steps (a server that threw).
       if (steps.length > 0 && steps.every((step) => step.passed) && code !== 0)
         steps.push({
-          title: 'runs without an uncaught error',
+          title: say.runsWithoutUncaught,
           passed: false,
-          message: uncaught(output) ?? `the check ended with exit code ${code}`,
+          message: uncaught(output) ?? say.checkEndedWith(code),
         });
       const passed = steps.length > 0 && steps.every((step) => step.passed);
       resolve({ passed, steps, ...(steps.length === 0 ? { output: output.trim() } : {}) });

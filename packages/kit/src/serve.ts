@@ -8,6 +8,7 @@ import type { ChapterDefinition, ChapterServers, ClientHandler } from './chapter
 import { parseEnv } from './env.ts';
 import { type Listening, listen, refuseUpgrades } from './listen.ts';
 import { pageHandler } from './page.ts';
+import { say } from './terminal-messages.ts';
 
 /** A chapter whose servers are listening. */
 export interface RunningChapter {
@@ -128,9 +129,7 @@ export async function serveChapter(
     } catch (error) {
       await close();
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      throw new PortInUseError(
-        `${chapter.packageName}: port ${port} (${name}) is already in use. Is this chapter running elsewhere? Stop it, or pick another port: ${name}=<port>.`,
-      );
+      throw new PortInUseError(say.portInUse(chapter.packageName, port, name));
     }
   }
   return { chapter, ports: bound, url: `http://localhost:${bound.PORT}`, close };

@@ -1,6 +1,7 @@
 // The course in two languages: the language choice, and a test that fails when any
 // page's text, lesson text or exercise task is missing in either language, or when
 // a Korean text strays from the glossary.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,6 +55,26 @@ describe('the language', () => {
     } as unknown as Dictionary<Record<string, Message>>;
     expect(emptyMessages(dictionary)).toEqual(['en.c', 'ko.b (missing)', 'en.d (missing)']);
   });
+});
+
+describe('the terminal', () => {
+  /** What `scripts/<script>.ts` prints alone (a list), with the terminal's locale set to `LANG`. */
+  const run = (script: string, LANG: string) =>
+    execFileSync(process.execPath, ['--import', 'tsx', join('scripts', `${script}.ts`)], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, COURSE_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG },
+    });
+
+  it('speaks Korean under a Korean locale, English otherwise', () => {
+    const korean = run('lesson', 'ko_KR.UTF-8');
+    expect(korean).toContain('챕터 목록 (`pnpm lesson <이름 또는 번호>`로 하나를 실행합니다):');
+    expect(korean).toContain('원시 TCP');
+    const english = run('lesson', 'en_US.UTF-8');
+    expect(english).toContain('Chapters (run one with `pnpm lesson <name or number>`):');
+    expect(english).toContain('Raw TCP');
+    expect(run('practice', 'ko_KR.UTF-8')).toMatch(/연습 문제 목록[\s\S]*개 중 \d+개 통과\./);
+  }, 90_000);
 });
 
 /** Every `data-t` key and every key in a `data-t-attr` of `html`. */
