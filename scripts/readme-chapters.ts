@@ -1,14 +1,19 @@
-// `pnpm readme`: rewrite the chapter table in README.md from the chapters' metadata.
-// A test in packages/chapters fails when the README is out of date.
+// `pnpm readme`: rewrite the chapter table in README.md and README.ko.md from the chapters'
+// metadata (`course` and `course.ko`). A test in packages/chapters fails when either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot, listChapters, withChapterTable } from '@course/chapters';
 
-const file = join(findRepoRoot(), 'README.md');
-const before = readFileSync(file, 'utf8');
-const after = withChapterTable(before, listChapters());
-if (after === before) console.log('README.md chapter list is up to date.');
-else {
-  writeFileSync(file, after);
-  console.log('README.md chapter list rewritten from the metadata.');
+for (const [name, lang] of [
+  ['README.md', 'en'],
+  ['README.ko.md', 'ko'],
+] as const) {
+  const file = join(findRepoRoot(), name);
+  const before = readFileSync(file, 'utf8');
+  const after = withChapterTable(before, listChapters(), lang);
+  if (after === before) console.log(`${name} chapter list is up to date.`);
+  else {
+    writeFileSync(file, after);
+    console.log(`${name} chapter list rewritten from the metadata.`);
+  }
 }

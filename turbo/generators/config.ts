@@ -81,11 +81,19 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         // Every chapter has at least two exercises: two skeletons to make the chapter's own.
         ...exerciseActions(root, { name, title: toTitle(name) }, 1, 'first-exercise'),
         ...exerciseActions(root, { name, title: toTitle(name) }, 2, 'second-exercise'),
-        // The README's chapter table is generated from the metadata: regenerate it.
+        // The READMEs' chapter tables are generated from the metadata: regenerate them.
         () => {
-          const readme = join(root, 'README.md');
-          writeFileSync(readme, withChapterTable(readFileSync(readme, 'utf8'), listChapters(root)));
-          return 'README.md chapter table';
+          for (const [file, lang] of [
+            ['README.md', 'en'],
+            ['README.ko.md', 'ko'],
+          ] as const) {
+            const readme = join(root, file);
+            writeFileSync(
+              readme,
+              withChapterTable(readFileSync(readme, 'utf8'), listChapters(root), lang),
+            );
+          }
+          return 'README.md and README.ko.md chapter tables';
         },
         // Format what we wrote the way `pnpm lint` expects (titles change line lengths).
         () => {

@@ -161,29 +161,37 @@ export function findChapter(name: string, root = findRepoRoot()): Chapter {
 /** Markers around the generated chapter list in README.md. */
 export const README_MARKERS = ['<!-- chapters:start -->', '<!-- chapters:end -->'] as const;
 
-/** The README's chapter table, rendered from the metadata. */
-export function renderChapterTable(chapters: Chapter[]): string {
+/** The README's chapter table, rendered from the metadata: README.md's in English, README.ko.md's in Korean. */
+export function renderChapterTable(chapters: Chapter[], lang: 'en' | 'ko' = 'en'): string {
   const rows = chapters.map((chapter) => {
     const { PORT, ...others } = chapter.course.ports;
     const extra = Object.entries(others)
       .map(([name, port]) => `, ${name} ${port}`)
       .join('');
-    return `| ${chapter.course.order} | [${chapter.course.title}](apps/${chapter.name}/README.md) | \`pnpm lesson ${chapter.name}\` | ${PORT}${extra} | ${chapter.course.summary} |`;
+    const { title, summary } = lang === 'ko' ? chapter.course.ko : chapter.course;
+    const readme = lang === 'ko' ? 'README.ko.md' : 'README.md';
+    return `| ${chapter.course.order} | [${title}](apps/${chapter.name}/${readme}) | \`pnpm lesson ${chapter.name}\` | ${PORT}${extra} | ${summary} |`;
   });
   return [
-    '| # | Chapter | Run it | Ports | What it covers |',
+    lang === 'ko'
+      ? '| # | 챕터 | 실행 | 포트 | 다루는 내용 |'
+      : '| # | Chapter | Run it | Ports | What it covers |',
     '|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
 
 /** `readme` with the text between the chapter markers replaced by the current table. */
-export function withChapterTable(readme: string, chapters: Chapter[]): string {
+export function withChapterTable(
+  readme: string,
+  chapters: Chapter[],
+  lang: 'en' | 'ko' = 'en',
+): string {
   const [start, end] = README_MARKERS;
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
   if (from === -1 || to < from)
     throw new Error(`README.md needs ${start} … ${end} around the chapter list`);
-  return `${readme.slice(0, from + start.length)}\n${renderChapterTable(chapters)}\n${readme.slice(to)}`;
+  return `${readme.slice(0, from + start.length)}\n${renderChapterTable(chapters, lang)}\n${readme.slice(to)}`;
 }
 export { isListening, waitForPort } from './ports.ts';

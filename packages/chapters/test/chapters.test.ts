@@ -45,6 +45,12 @@ describe('the real course', () => {
     const readme = readFileSync(join(findRepoRoot(), 'README.md'), 'utf8');
     expect(withChapterTable(readme, listChapters())).toBe(readme);
   });
+
+  it('README.ko.md lists them too, with their Korean titles (run `pnpm readme` to fix)', () => {
+    const readme = readFileSync(join(findRepoRoot(), 'README.ko.md'), 'utf8');
+    expect(withChapterTable(readme, listChapters(), 'ko')).toBe(readme);
+    expect(readme).toContain('[원시 TCP](apps/raw-tcp/README.ko.md)');
+  });
 });
 
 describe('listChapters', () => {

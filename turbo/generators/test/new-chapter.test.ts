@@ -101,7 +101,9 @@ describe('pnpm new-chapter demo-chapter', () => {
       .trimEnd()
       .split('\n')
       .map((line) => line.slice(3));
-    expect(changed.sort()).toEqual(['README.md', 'apps/demo-chapter/', 'pnpm-lock.yaml'].sort());
+    expect(changed.sort()).toEqual(
+      ['README.ko.md', 'README.md', 'apps/demo-chapter/', 'pnpm-lock.yaml'].sort(),
+    );
   });
 });
 
