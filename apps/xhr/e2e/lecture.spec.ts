@@ -1,10 +1,92 @@
+// The lecture's five XHR examples, as a learner clicks through them: in English
+// (project xhr) and in Korean (xhr:ko). Every translated text comes from the pages'
+// dictionary; the lecture's own strings (get 호출, 로딩중..., 전송…) are the same in both.
+import { plain, specLang, specMessages } from '@course/e2e/lang';
 import { expect, test } from '@playwright/test';
+import messages from '../client/src/messages.ts';
 
-// The lecture's five XHR examples, as a learner clicks through them.
+type Texts = (typeof messages)['en'];
+/** The pages' texts in the spec's language (the project is known only while a test runs). */
+let t: Texts;
+/** The other language of the course, as the nav's switch names it, and its texts. */
+let other: { lang: 'en' | 'ko'; name: string; t: Texts };
+
+test.beforeEach(() => {
+  t = specMessages(messages);
+  other =
+    specLang() === 'ko'
+      ? { lang: 'en', name: 'English', t: messages.en }
+      : { lang: 'ko', name: '한국어', t: messages.ko as Texts };
+});
+
+test('every page is in the browser’s language', async ({ page }) => {
+  for (const [path, title] of [
+    ['/', t.homeTitle],
+    ['/readystate', t.rsTitle],
+    ['/ajax1', t.a1Title],
+    ['/ajax2', t.a2Title],
+    ['/ajax3', t.a3Title],
+    ['/ajax4', t.a4Title],
+    ['/api', t.apiTitle],
+    ['/pitfalls', t.pitTitle],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('lang', specLang());
+    await expect(page).toHaveTitle(title);
+    await expect(page.locator('nav.course')).toContainText(t.navHome);
+    await expect(page.locator('h1')).not.toHaveText('');
+    // Every key of the page found its text.
+    const empty = await page
+      .locator('[data-t]')
+      .evaluateAll((elements) => elements.filter((e) => !e.textContent?.trim()).length);
+    expect(empty, `${path}: elements with data-t but no text`).toBe(0);
+  }
+});
+
+test('the headings and main buttons are the dictionary’s; the lecture’s stay as it wrote them', async ({
+  page,
+}) => {
+  await page.goto('/api');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(t.apiHeading));
+  await expect(page.getByRole('button', { name: t.apiTimeoutButton })).toBeVisible();
+  await page.goto('/pitfalls');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(t.pitHeading));
+  await expect(page.getByRole('button', { name: t.pitOrderFix })).toBeVisible();
+  await page.goto('/ajax3');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('/ajax3: 로딩 처리');
+  await expect(page.locator('.lead')).toHaveText(plain(t.a3Lead));
+  await expect(page.locator('#lecture h2')).toHaveText(plain(t.a3Heading));
+  await expect(page.getByRole('button', { name: t.a3LectureButton })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'get 호출', exact: true })).toBeVisible();
+});
+
+test('the language switch reloads the page in the other language, and is remembered', async ({
+  page,
+}) => {
+  await page.goto('/ajax2');
+  await expect(page.getByRole('button', { name: t.a2BurstOwn })).toBeVisible();
+  await page.locator('nav.course').getByRole('button', { name: other.name }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', other.lang);
+  await expect(page.getByRole('button', { name: other.t.a2BurstOwn })).toBeVisible();
+  await expect(page.locator('.lead')).toHaveText(plain(other.t.a2Lead));
+  await expect(
+    page.locator('nav.course').getByRole('button', { name: other.name }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  // The next page load keeps the choice, over the browser's language.
+  await page.goto('/pitfalls');
+  await expect(page.locator('html')).toHaveAttribute('lang', other.lang);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(other.t.pitHeading));
+  // And switching back works the same way.
+  const back = specLang() === 'ko' ? '한국어' : 'English';
+  await page.locator('nav.course').getByRole('button', { name: back }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', specLang());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(t.pitHeading));
+});
 
 test('chapter home links every page', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('XMLHttpRequest');
+  await expect(page.locator('#pages li').first()).toHaveText(plain(t.homeReadyState));
   for (const path of ['/readystate', '/ajax1', '/ajax2', '/ajax3', '/ajax4', '/api', '/pitfalls']) {
     await expect(page.locator(`#pages a[href="${path}"], #beyond a[href="${path}"]`)).toHaveCount(
       1,
@@ -35,7 +117,7 @@ test("readyState page: the lecture's switch falls through, so each state names e
   page,
 }) => {
   await page.goto('/readystate');
-  await page.getByRole('button', { name: "The lecture's switch, without break" }).click();
+  await page.getByRole('button', { name: t.rsLectureButton }).click();
   const log = page.locator('#status li');
   await expect(page.locator('#text')).toContainText('ajax_intro_data.txt');
   const names = (await log.allTextContents()).map((line) => line.match(/상태는 (\w+) 입니다/)?.[1]);
@@ -83,10 +165,10 @@ test("/ajax2: get + post at once on the lecture's one XHR: the first is cancelle
 }) => {
   await page.goto('/ajax2');
   const answers = page.locator('#answers li');
-  await page.getByRole('button', { name: 'get + post at once, one XHR each' }).click();
+  await page.getByRole('button', { name: t.a2BurstOwn }).click();
   await expect(answers).toHaveCount(2);
   expect((await answers.allTextContents()).sort()).toEqual(['get 호출 → 200', 'post 호출 → 200']);
-  await page.getByRole('button', { name: 'get + post at once, one shared XHR' }).click();
+  await page.getByRole('button', { name: t.a2BurstShared }).click();
   await expect(answers).toHaveText(['post 호출 → 200']);
   await expect(page.locator('#method')).toHaveText('post');
   // A later click's answer comes in after it: the cancelled get never does.
@@ -96,7 +178,7 @@ test("/ajax2: get + post at once on the lecture's one XHR: the first is cancelle
 
 test("/ajax3: the lecture's handler leaves 로딩중... beside the data", async ({ page }) => {
   await page.goto('/ajax3');
-  await page.getByRole('button', { name: "get 호출, the lecture's handler" }).click();
+  await page.getByRole('button', { name: t.a3LectureButton }).click();
   await expect(page.locator('#state')).toHaveText('로딩중...');
   await expect(page.locator('#des')).toHaveText('이것은 get 호출로 얻은 데이터 입니다.');
   await expect(page.locator('#method')).toHaveText('get');

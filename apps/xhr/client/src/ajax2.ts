@@ -1,5 +1,5 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 
 /** What every /ajax2_* route answers. */
 interface Ajax2Answer {
@@ -17,7 +17,7 @@ function show(verb: string, xhr: XMLHttpRequest): void {
   const data = xhr.response as Ajax2Answer | null;
   appendLine(answers, `${verb} 호출 → ${xhr.status}`);
   if (xhr.status !== 200 || data === null) {
-    methodOut.textContent = `error ${xhr.status}`;
+    methodOut.textContent = t.a2Error(xhr.status);
     desOut.textContent = '';
     return;
   }

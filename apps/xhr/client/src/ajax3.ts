@@ -1,5 +1,5 @@
-import './nav.ts';
 import { byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 
 /** What /ajax3_result1 answers, once it does. */
 interface Ajax3Answer {
@@ -49,7 +49,7 @@ function show(xhr: XMLHttpRequest): void {
     const data = xhr.response as Ajax3Answer | null;
     // fix: a failed request (or a body that is not JSON) says so instead of loading forever
     if (xhr.status !== 200 || data === null) {
-      stateOut.textContent = `실패 (${xhr.status || 'network error'})`;
+      stateOut.textContent = `실패 (${xhr.status || t.a3NetworkError})`;
       return;
     }
     // fix: the data is here, and the state line says so

@@ -1,5 +1,5 @@
-import './nav.ts';
 import { byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 
 const stateOut = byId('state');
 const idOut = byId('outid');
@@ -24,7 +24,7 @@ byId<HTMLFormElement>('form').addEventListener('submit', (event) => {
     const data = xhr.response as { id?: string; content?: string; error?: string } | null;
     // fix: a refused request shows the server's error, where the lecture's stays at 로딩중...
     if (xhr.status !== 200 || !data) {
-      stateOut.textContent = `오류 ${xhr.status}: ${data?.error ?? 'no answer'}`;
+      stateOut.textContent = `오류 ${xhr.status}: ${data?.error ?? t.a4NoAnswer}`;
       return;
     }
     stateOut.textContent = '로딩완료';

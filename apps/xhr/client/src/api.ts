@@ -1,5 +1,5 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 
 // --- timeout ---------------------------------------------------------------
 // #region fixed:timeout
@@ -9,10 +9,7 @@ function logEvents(xhr: XMLHttpRequest, log: Element): void {
   for (const type of ['loadstart', 'load', 'error', 'abort', 'timeout', 'loadend']) {
     // Each lifecycle event: one line with its name and when it fired.
     xhr.addEventListener(type, () => {
-      appendLine(
-        log,
-        `${type} (${Math.round(performance.now() - started)} ms, status ${xhr.status})`,
-      );
+      appendLine(log, t.apiEvent(type, Math.round(performance.now() - started), xhr.status));
     });
   }
 }
@@ -58,8 +55,7 @@ abortStop.addEventListener('click', () => pending?.abort());
 /** Shows one progress event in a bar and a line of text. */
 function showProgress(event: ProgressEvent, bar: HTMLProgressElement, out: Element, count: number) {
   if (event.lengthComputable) bar.value = event.loaded / event.total;
-  const total = event.lengthComputable ? `${event.total}` : 'unknown';
-  out.textContent = `${event.loaded} / ${total} bytes, ${count} progress events`;
+  out.textContent = t.apiProgress(event.loaded, event.lengthComputable ? event.total : null, count);
 }
 
 // --- download progress -----------------------------------------------------
@@ -75,7 +71,7 @@ byId('download-run').addEventListener('click', () => {
   xhr.addEventListener('load', () => {
     bar.value = 1;
     const body = xhr.response as ArrayBuffer;
-    out.textContent = `done: ${body.byteLength} bytes after ${events} progress events`;
+    out.textContent = t.apiDownloadDone(body.byteLength, events);
   });
   xhr.open('GET', `/download?bytes=${4 * 1024 * 1024}`);
   xhr.send();
@@ -96,7 +92,7 @@ byId('upload-run').addEventListener('click', () => {
   xhr.addEventListener('load', () => {
     bar.value = 1;
     const { received } = xhr.response as { received: number };
-    out.textContent = `uploaded: server received ${received} bytes, ${events} upload progress events`;
+    out.textContent = t.apiUploaded(received, events);
   });
   xhr.open('POST', '/upload');
   xhr.send(new Blob([new Uint8Array(8 * 1024 * 1024)], { type: 'application/octet-stream' }));
@@ -156,7 +152,7 @@ byId('rt-arraybuffer').addEventListener('click', () =>
   loadAs('arraybuffer', '/pixel.png', (response) => {
     const bytes = new Uint8Array(response as ArrayBuffer);
     const head = [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    rtOut.textContent = `ArrayBuffer, ${bytes.byteLength} bytes, starts ${head} (the PNG signature)`;
+    rtOut.textContent = t.apiRtArrayBuffer(bytes.byteLength, head);
   }),
 );
 
@@ -166,7 +162,7 @@ byId('rt-blob').addEventListener('click', () =>
     if (rtImage.src) URL.revokeObjectURL(rtImage.src);
     rtImage.src = URL.createObjectURL(blob);
     rtImage.hidden = false;
-    rtOut.textContent = `Blob, ${blob.size} bytes, type ${blob.type}, shown below via an object URL`;
+    rtOut.textContent = t.apiRtBlob(blob.size, blob.type);
   }),
 );
 
@@ -176,7 +172,7 @@ byId('rt-document').addEventListener('click', () =>
     const names = [...doc.querySelectorAll('chapter')].map(
       (chapter) => `${chapter.getAttribute('order')}. ${chapter.textContent}`,
     );
-    rtOut.textContent = `Document with ${names.length} <chapter> elements: ${names.join(', ')}`;
+    rtOut.textContent = t.apiRtDocument(names.length, names.join(', '));
   }),
 );
 // #endregion
@@ -215,10 +211,10 @@ byId('fetch-timeout').addEventListener('click', async () => {
   const started = performance.now();
   try {
     await fetch('/slow?ms=3000', { signal: AbortSignal.timeout(1000) });
-    fetchOut.textContent = 'answered before the timeout';
+    fetchOut.textContent = t.apiFetchInTime;
   } catch (error) {
     const name = (error as DOMException).name;
-    fetchOut.textContent = `rejected with ${name} after ${Math.round(performance.now() - started)} ms`;
+    fetchOut.textContent = t.apiFetchRejected(name, Math.round(performance.now() - started));
   }
 });
 // #endregion

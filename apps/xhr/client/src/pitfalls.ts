@@ -1,5 +1,5 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 
 // --- setRequestHeader() placement ------------------------------------------
 const orderLog = byId('order-log');
@@ -7,8 +7,12 @@ const orderLog = byId('order-log');
 /** Logs how /ajax4_result1 answered: 200 with the echo, or the server's error. */
 function logAnswer(label: string, xhr: XMLHttpRequest): void {
   const data = xhr.response as { id?: string; error?: string } | null;
-  const verdict = xhr.status === 200 ? `echoed id=${data?.id}` : `error: ${data?.error}`;
-  appendLine(orderLog, `${label} → ${xhr.status} ${verdict}`);
+  appendLine(
+    orderLog,
+    xhr.status === 200
+      ? t.pitEchoed(label, xhr.status, String(data?.id))
+      : t.pitRefused(label, xhr.status, String(data?.error)),
+  );
 }
 
 const BODY = JSON.stringify({ id: 'abcd', content: '이것은 컨텐츠' });
@@ -22,7 +26,7 @@ byId('order-lecture').addEventListener('click', () => {
     // pitfall: works only because open() fires state 1 at once, and this handler is already set
     if (xhr.readyState === XMLHttpRequest.OPENED)
       xhr.setRequestHeader('Content-Type', 'application/json');
-    if (xhr.readyState === XMLHttpRequest.DONE) logAnswer('lecture order', xhr);
+    if (xhr.readyState === XMLHttpRequest.DONE) logAnswer(t.pitLabelLecture, xhr);
   };
   xhr.open('POST', '/ajax4_result1');
   xhr.send(BODY);
@@ -37,7 +41,7 @@ byId('order-late-handler').addEventListener('click', () => {
   xhr.onreadystatechange = () => {
     if (xhr.readyState === XMLHttpRequest.OPENED)
       xhr.setRequestHeader('Content-Type', 'application/json');
-    if (xhr.readyState === XMLHttpRequest.DONE) logAnswer('handler after open()', xhr);
+    if (xhr.readyState === XMLHttpRequest.DONE) logAnswer(t.pitLabelLate, xhr);
   };
   xhr.send(BODY);
 });
@@ -48,9 +52,9 @@ byId('order-after-send').addEventListener('click', () => {
   xhr.send(BODY);
   try {
     xhr.setRequestHeader('Content-Type', 'application/json');
-    appendLine(orderLog, 'setRequestHeader after send() → no error?');
+    appendLine(orderLog, t.pitAfterSendNoError);
   } catch (error) {
-    appendLine(orderLog, `setRequestHeader after send() → threw ${(error as DOMException).name}`);
+    appendLine(orderLog, t.pitAfterSendThrew((error as DOMException).name));
   }
   xhr.abort();
 });
@@ -60,7 +64,7 @@ byId('order-fix').addEventListener('click', () => {
   const xhr = new XMLHttpRequest();
   xhr.responseType = 'json';
   // load: the answer is complete.
-  xhr.onload = () => logAnswer('fixed order', xhr);
+  xhr.onload = () => logAnswer(t.pitLabelFixed, xhr);
   xhr.open('POST', '/ajax4_result1');
   // fix: the header goes between open() and send(), whenever the handlers are attached
   xhr.setRequestHeader('Content-Type', 'application/json');
@@ -79,13 +83,13 @@ byId('malformed-lecture').addEventListener('click', () => {
   // load: status is 200, yet there is no object to read.
   xhr.onload = () => {
     // pitfall: the only sign of it: response is null though the status says 200
-    appendLine(malformedLog, `status ${xhr.status}, response === null: ${xhr.response === null}`);
+    appendLine(malformedLog, t.pitMalformedNull(xhr.status, xhr.response === null));
     try {
       const data = xhr.response as { method: string };
       // pitfall: data is null, so reading data.method throws a TypeError
-      appendLine(malformedLog, `data.method = ${data.method}`);
+      appendLine(malformedLog, t.pitDataMethod(data.method));
     } catch (error) {
-      appendLine(malformedLog, `reading data.method threw ${(error as Error).name}`);
+      appendLine(malformedLog, t.pitDataMethodThrew((error as Error).name));
     }
   };
   xhr.open('GET', '/malformed-json');
@@ -103,11 +107,11 @@ byId('malformed-fix').addEventListener('click', () => {
     try {
       // fix: JSON.parse on responseText throws a SyntaxError that names the problem
       JSON.parse(xhr.responseText);
-      appendLine(malformedLog, 'parsed fine');
+      appendLine(malformedLog, t.pitParsedFine);
     } catch (error) {
-      appendLine(malformedLog, `JSON.parse failed: ${(error as Error).message}`);
+      appendLine(malformedLog, t.pitParseFailed((error as Error).message));
       // fix: and the raw body is still there to show or log
-      appendLine(malformedLog, `raw body: ${xhr.responseText}`);
+      appendLine(malformedLog, t.pitRawBody(xhr.responseText));
     }
   };
   xhr.open('GET', '/malformed-json');
@@ -120,13 +124,13 @@ byId('malformed-fix').addEventListener('click', () => {
 /** The elements in `root`, each named, with the event handlers it carries. */
 function describeElements(root: Element): string {
   const elements = [...root.querySelectorAll('*')];
-  if (elements.length === 0) return 'no elements: innerHTML would only add text';
+  if (elements.length === 0) return t.pitXssNoElements;
   return elements
     .map((element) => {
       const handlers = element.getAttributeNames().filter((name) => name.startsWith('on'));
-      const danger =
-        handlers.length > 0 ? ` with ${handlers.join(', ')} handler: it would run` : '';
-      return `<${element.localName}> element${danger}`;
+      return handlers.length > 0
+        ? t.pitXssElementRuns(element.localName, handlers.join(', '))
+        : t.pitXssElement(element.localName);
     })
     .join('\n');
 }

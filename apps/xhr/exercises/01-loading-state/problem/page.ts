@@ -1,6 +1,13 @@
 // Exercise: a loading state that ends. See README.md beside this folder.
 import '@course/kit/page.css';
 import { byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
+import messages from '../../../client/src/messages.ts';
+
+// The page's texts in the learner's language (the chapter's dictionary), before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+document.title = t.ex1Title;
 
 /** What /ajax3_result1 answers, once it does. */
 interface Ajax3Answer {

@@ -1,6 +1,13 @@
 // Exercise: the header after open(). See README.md beside this folder.
 import '@course/kit/page.css';
 import { byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
+import messages from '../../../client/src/messages.ts';
+
+// The page's texts in the learner's language (the chapter's dictionary), before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+document.title = t.ex2Title;
 
 /** What /ajax4_result1 answers: the echo, or `{ error }` when it refuses the request. */
 interface Ajax4Answer {
@@ -21,7 +28,7 @@ function show(xhr: XMLHttpRequest): void {
   }
   const data = xhr.response as Ajax4Answer | null;
   if (xhr.status !== 200 || data === null) {
-    stateOut.textContent = `실패 (${xhr.status}): ${data?.error ?? 'no answer'}`;
+    stateOut.textContent = `실패 (${xhr.status}): ${data?.error ?? t.a4NoAnswer}`;
     return;
   }
   stateOut.textContent = '로딩완료';
