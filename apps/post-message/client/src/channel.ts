@@ -1,6 +1,12 @@
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
+import messages from './messages.ts';
 import { preview } from './origins.ts';
 import { openFrame } from './parent.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 // /channel: hand the frame one end of a MessageChannel, then talk over it.
 
@@ -19,10 +25,7 @@ const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
   accepted(kind, data) {
     // The frame confirms over the window that it has the port and has answered on it.
     if (kind === 'port-received' && data.label === 'unstarted' && !unstartedArrived)
-      appendLine(
-        unstartedLog,
-        'the frame says it has answered on the port, yet nothing has arrived: port1 is not started',
-      );
+      appendLine(unstartedLog, t.channelNothingArrived);
   },
 });
 
@@ -35,16 +38,17 @@ byId('channel-open').addEventListener('click', () => {
   // fix: set onmessage before the port is handed over, so no answer is missed
   port.onmessage = (event: MessageEvent) => {
     const data = event.data as { kind?: string; n?: number; text?: string };
-    const origin = `event.origin is "${event.origin}"`;
     if (data.kind === 'pong')
-      appendLine(log, `reply over the port (${origin}): pong ${data.n}: ${data.text}`).className =
-        'ok';
-    else appendLine(log, `over the port (${origin}): ${preview(data)}`);
+      appendLine(
+        log,
+        t.channelPortReply(event.origin, Number(data.n), String(data.text)),
+      ).className = 'ok';
+    else appendLine(log, t.channelPortOther(event.origin, preview(data)));
   };
   // One window message, checked like any other, carries port2 to the frame.
   // fix: port2 in the transfer list: the frame gets it, this page can no longer use it
   link.send({ kind: 'port', label: 'channel' }, [channel.port2]);
-  appendLine(log, 'sent port2 to the frame (transferred: it is unusable here now)');
+  appendLine(log, t.channelSentPort);
   sendButton.disabled = false;
   closeButton.disabled = false;
   // #endregion
@@ -53,7 +57,7 @@ byId('channel-open').addEventListener('click', () => {
 sendButton.addEventListener('click', () => {
   const text = byId<HTMLInputElement>('channel-text').value;
   port?.postMessage({ kind: 'ping', n: ++pings, text });
-  appendLine(log, `sent over the port: ping ${pings}: ${text}`);
+  appendLine(log, t.channelSentPing(pings, text));
 });
 
 closeButton.addEventListener('click', () => {
@@ -61,7 +65,7 @@ closeButton.addEventListener('click', () => {
   port = undefined;
   sendButton.disabled = true;
   closeButton.disabled = true;
-  appendLine(log, 'closed port1: nothing more is sent or received on this channel');
+  appendLine(log, t.channelClosed);
 });
 
 // #region fixed:port-start
@@ -73,10 +77,10 @@ byId('unstarted-open').addEventListener('click', () => {
   // addEventListener alone: the port stays unstarted, its messages wait in a queue.
   unstarted.addEventListener('message', (event: MessageEvent) => {
     unstartedArrived = true;
-    appendLine(unstartedLog, `arrived after start(): ${preview(event.data)}`).className = 'ok';
+    appendLine(unstartedLog, t.channelArrived(preview(event.data))).className = 'ok';
   });
   link.send({ kind: 'port', label: 'unstarted' }, [channel.port2]);
-  appendLine(unstartedLog, 'sent port2; listening on port1 with addEventListener only');
+  appendLine(unstartedLog, t.channelUnstartedSent);
   startButton.disabled = false;
 });
 
@@ -84,6 +88,6 @@ startButton.addEventListener('click', () => {
   // fix: start() delivers the messages that waited in the port's queue
   unstarted?.start();
   startButton.disabled = true;
-  appendLine(unstartedLog, 'called port1.start()');
+  appendLine(unstartedLog, t.channelCalledStart);
 });
 // #endregion

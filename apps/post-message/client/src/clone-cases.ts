@@ -1,4 +1,8 @@
+import type messages from './messages.ts';
 import { describeError } from './origins.ts';
+
+/** The page's texts, in the language of the page that runs this (parent or frame). */
+type Texts = (typeof messages)['en'];
 
 /** A class with a method and a getter: what does the structured clone keep of it? */
 export class Point {
@@ -70,14 +74,14 @@ export function buildCloneSample(): Record<string, unknown> {
  * sending side). The cycle is tried on its own: the whole sample would fail on
  * the BigInt first.
  */
-export function jsonOf(sample: Record<string, unknown>, key: string): string {
+export function jsonOf(sample: Record<string, unknown>, key: string, t: Texts): string {
   const cycle: Record<string, unknown> = {};
   cycle.self = cycle;
   try {
     const text = JSON.stringify(key === 'self' ? cycle : sample[key]);
-    return text === undefined ? 'undefined: the key is dropped' : text;
+    return text === undefined ? t.cloneJsonDropped : text;
   } catch (error) {
-    return `throws ${describeError(error)}`;
+    return t.cloneJsonThrows(describeError(error));
   }
 }
 
@@ -94,9 +98,10 @@ function typeName(value: unknown): string {
 /**
  * Runs on the receiving side, on the clone: checks each key of the sample and
  * says whether it kept its type and content. Nothing here is precomputed: the
- * table shows what this browser's structured clone actually produced.
+ * table shows what this browser's structured clone actually produced. The texts
+ * come in the frame's language (the parent loads it with its own).
  */
-export function describeReceived(value: Record<string, unknown>): CloneRow[] {
+export function describeReceived(value: Record<string, unknown>, t: Texts): CloneRow[] {
   const rows: CloneRow[] = [];
   const { date, map, set, bytes, nested, regexp, bigint, error, point, withGetter } = value;
 
@@ -128,9 +133,7 @@ export function describeReceived(value: Record<string, unknown>): CloneRow[] {
       : lost('nested', String(deep)),
   );
   rows.push(
-    value.self === value
-      ? survives('self', 'received.self === received: the cycle is rebuilt')
-      : lost('self', typeName(value.self)),
+    value.self === value ? survives('self', t.cloneGotSelf) : lost('self', typeName(value.self)),
   );
   rows.push(
     regexp instanceof RegExp
@@ -152,8 +155,8 @@ export function describeReceived(value: Record<string, unknown>): CloneRow[] {
   );
   rows.push(
     'undef' in value && value.undef === undefined
-      ? survives('undef', 'the key is there, its value undefined')
-      : lost('undef', 'the key is missing'),
+      ? survives('undef', t.cloneGotUndef)
+      : lost('undef', t.cloneGotUndefMissing),
   );
   // #region fixed:clone-lost
   const pointObject = point as { x?: number; y?: number; norm?: unknown } | undefined;
@@ -162,7 +165,7 @@ export function describeReceived(value: Record<string, unknown>): CloneRow[] {
     point instanceof Object && Object.getPrototypeOf(point) === Object.prototype
       ? lost(
           'point',
-          `a plain Object {x: ${pointObject?.x}, y: ${pointObject?.y}}: instanceof Point is impossible, norm is ${typeof pointObject?.norm}`,
+          t.cloneGotPoint(String(pointObject?.x), String(pointObject?.y), typeof pointObject?.norm),
         )
       : survives('point', typeName(point)),
   );
@@ -171,11 +174,8 @@ export function describeReceived(value: Record<string, unknown>): CloneRow[] {
   rows.push(
     // fix: a getter runs once, at send time, and arrives as a plain data property
     nowDescriptor && !nowDescriptor.get
-      ? lost(
-          'withGetter',
-          `no getter: a plain data property now = ${JSON.stringify(nowDescriptor.value)}, read once at send time`,
-        )
-      : survives('withGetter', 'still a getter'),
+      ? lost('withGetter', t.cloneGotGetter(JSON.stringify(nowDescriptor.value)))
+      : survives('withGetter', t.cloneGotStillGetter),
   );
   // #endregion
   return rows;

@@ -1,7 +1,13 @@
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { buildCloneSample, type CloneRow, jsonOf, SAMPLE_LABELS } from './clone-cases.ts';
+import messages from './messages.ts';
 import { describeError } from './origins.ts';
 import { openFrame } from './parent.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 // /clone: what the structured clone keeps, loses, and refuses.
 
@@ -17,6 +23,13 @@ function cell(text: string, className = ''): HTMLTableCellElement {
   return td;
 }
 
+/** What the table shows for a key of the sample: code, with a note in the page's language for two of them. */
+function labelOf(key: string): string {
+  if (key === 'self') return t.cloneLabelSelf;
+  if (key === 'point') return t.cloneLabelPoint;
+  return SAMPLE_LABELS[key] ?? '';
+}
+
 const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
   accepted(kind, data) {
     if (kind !== 'clone-report' || !sample) return;
@@ -27,10 +40,13 @@ const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
         tr.dataset.key = row.key;
         tr.append(
           cell(row.key, 'mono'),
-          cell(SAMPLE_LABELS[row.key] ?? '', 'mono'),
-          cell(row.verdict, row.verdict === 'survives' ? 'ok' : 'bad'),
+          cell(labelOf(row.key), 'mono'),
+          cell(
+            row.verdict === 'survives' ? t.cloneSurvives : t.cloneLost,
+            row.verdict === 'survives' ? 'ok' : 'bad',
+          ),
           cell(row.got),
-          cell(jsonOf(sample as Record<string, unknown>, row.key), 'mono'),
+          cell(jsonOf(sample as Record<string, unknown>, row.key, t), 'mono'),
         );
         return tr;
       }),
@@ -58,9 +74,12 @@ byId('throws-run').addEventListener('click', () => {
     try {
       // fix: postMessage throws DataCloneError here, in the sender, and sends nothing
       link.send(make());
-      appendLine(throwsLog, `${label}: sent (unexpected)`);
+      appendLine(throwsLog, t.cloneSentUnexpected(t.cloneRefusedLabel(label)));
     } catch (error) {
-      appendLine(throwsLog, `${label}: threw ${describeError(error)}`).className = 'bad';
+      appendLine(
+        throwsLog,
+        t.cloneThrew(t.cloneRefusedLabel(label), describeError(error)),
+      ).className = 'bad';
     }
   }
 });

@@ -1,8 +1,17 @@
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { describeReceived } from './clone-cases.ts';
 import { followLog } from './framed.ts';
+import messages from './messages.ts';
 import { kindOf, loadOrigins, preview } from './origins.ts';
+import { fillSlots } from './slots.ts';
+
+// The page's texts: the parent passes its language in the URL (?lang=); opened on its own,
+// this origin picks it like any page (its stored choice, then the browser's languages).
+const t = pageMessages(messages);
+applyMessages(t);
+fillSlots(t);
 
 // The trusted iframe (the frame origin). It accepts messages from the parent
 // origin only, answers each kind of request, and logs what it ignores.
@@ -14,11 +23,6 @@ const portSend = byId<HTMLButtonElement>('port-send');
 
 const origins = await loadOrigins();
 byId('frame-origin').textContent = location.origin;
-/** Opened on the wrong origin, the page still works but the parent will not trust it. */
-const misplaced =
-  origins.role === 'frame'
-    ? ''
-    : `This page belongs on the frame origin (${origins.frame}); the parent will ignore it here. `;
 
 /** The allow-list: exact origins, compared as whole strings. */
 const ALLOWED = new Set([origins.parent]);
@@ -36,7 +40,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   // 1. Who sent it? event.origin is set by the browser and cannot be forged.
   // fix: the first line compares event.origin with an allow-list of exact origins
   if (!ALLOWED.has(event.origin)) {
-    appendLine(log, `ignored: from ${event.origin}: ${preview(event.data)}`).className = 'bad';
+    appendLine(log, t.frameIgnored(event.origin, preview(event.data))).className = 'bad';
     return;
   }
   // 2. What is it? Even a trusted origin's message is checked before use.
@@ -44,7 +48,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   const kind = kindOf(event.data);
   const source = event.source as Window | null;
   if (!kind || !source) {
-    appendLine(log, `ignored: malformed message from ${event.origin}`).className = 'bad';
+    appendLine(log, t.frameMalformed(event.origin)).className = 'bad';
     return;
   }
   // #endregion
@@ -59,22 +63,22 @@ window.addEventListener('message', (event: MessageEvent) => {
   switch (kind) {
     case 'hello': {
       const text = String(data.text);
-      appendLine(log, `accepted from ${event.origin}: hello "${text}"`).className = 'ok';
+      appendLine(log, t.frameAccepted(event.origin, text)).className = 'ok';
       reply({ kind: 'reply', text: `Hello back! You said "${text}"` });
       break;
     }
     case 'secret':
-      appendLine(log, `received the secret: ${String(data.secret)}`).className = 'ok';
+      appendLine(log, t.frameSecret(String(data.secret))).className = 'ok';
       break;
     case 'ping':
-      appendLine(log, `ping: ${String(data.text)}`);
+      appendLine(log, t.framePing(String(data.text)));
       break;
     case 'port':
       acceptPort(event.ports[0], String(data.label ?? 'channel'), reply);
       break;
     case 'clone-probe': {
-      const rows = describeReceived(data.value as Record<string, unknown>);
-      appendLine(log, `clone probe received: ${rows.length} keys checked`);
+      const rows = describeReceived(data.value as Record<string, unknown>, t);
+      appendLine(log, t.frameCloneProbe(rows.length));
       reply({ kind: 'clone-report', rows });
       break;
     }
@@ -82,11 +86,11 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'transfer': {
       const buffer = data.buffer;
       if (!(buffer instanceof ArrayBuffer)) {
-        reply({ kind: 'send-back-failed', reason: `${kind} without an ArrayBuffer` });
+        reply({ kind: 'send-back-failed', reason: t.frameNoBuffer(kind) });
         break;
       }
       const first = [...new Uint8Array(buffer, 0, Math.min(4, buffer.byteLength))];
-      appendLine(log, `${kind}: received an ArrayBuffer of ${buffer.byteLength} bytes`);
+      appendLine(log, t.frameBufferReceived(kind, buffer.byteLength));
       if (kind === 'transfer') kept = buffer;
       reply({ kind: `${kind}-received`, byteLength: buffer.byteLength, first });
       break;
@@ -94,20 +98,20 @@ window.addEventListener('message', (event: MessageEvent) => {
     // #region fixed:send-back
     case 'send-back': {
       if (!kept || kept.byteLength === 0) {
-        reply({ kind: 'send-back-failed', reason: 'the frame holds no buffer to send back' });
+        reply({ kind: 'send-back-failed', reason: t.frameNothingToSendBack });
         break;
       }
       const buffer = kept;
       // fix: in the transfer list, the buffer moves back instead of being copied
       reply({ kind: 'returned', buffer }, [buffer]);
       // fix: moved, so here it is detached: byteLength 0 from now on
-      appendLine(log, `sent the buffer back; here its byteLength is now ${buffer.byteLength}`);
+      appendLine(log, t.frameSentBack(buffer.byteLength));
       reply({ kind: 'frame-buffer', byteLength: buffer.byteLength });
       break;
     }
     // #endregion
     default:
-      appendLine(log, `ignored: unknown kind "${kind}" from ${event.origin}`).className = 'bad';
+      appendLine(log, t.frameUnknownKind(kind, event.origin)).className = 'bad';
   }
 });
 
@@ -119,7 +123,7 @@ function acceptPort(
 ): void {
   // #region fixed:port-accept
   if (!received) {
-    appendLine(log, 'a "port" message without a port').className = 'bad';
+    appendLine(log, t.framePortMissing).className = 'bad';
     return;
   }
   ports.get(label)?.close();
@@ -128,13 +132,13 @@ function acceptPort(
   // Setting onmessage starts the port; addEventListener alone would need port.start().
   // fix: port messages need no origin check: only the holder of port1 can post on this line
   received.onmessage = (event: MessageEvent) => {
-    appendLine(log, `over the port (event.origin is "${event.origin}"): ${preview(event.data)}`);
+    appendLine(log, t.framePortMessage(event.origin, preview(event.data)));
     const data = event.data as { kind?: string; n?: number; text?: unknown };
     if (data.kind === 'ping')
       received.postMessage({ kind: 'pong', n: data.n, text: String(data.text).toUpperCase() });
   };
   received.postMessage({ kind: 'port-ready', label });
-  appendLine(log, `got a MessagePort (${label}) and answered on it`);
+  appendLine(log, t.frameGotPort(label));
   reply({ kind: 'port-received', label });
   // fix: the frame's own button shows only once it holds a port to send on
   portSend.hidden = false;
@@ -163,4 +167,9 @@ if (window.parent !== window) {
   }).observe(document.documentElement);
 }
 // #endregion
-status.textContent = `${misplaced}Listening; the allow-list is [${[...ALLOWED].join(', ')}].`;
+// Opened on the wrong origin, the page still works but the parent will not trust it.
+const allowList = [...ALLOWED].join(', ');
+status.textContent =
+  origins.role === 'frame'
+    ? t.frameStatus(allowList)
+    : t.frameStatusMisplaced(origins.frame, allowList);

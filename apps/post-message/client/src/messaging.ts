@@ -1,6 +1,14 @@
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageLang, pageMessages } from '@course/kit/i18n-page';
+import messages from './messages.ts';
 import { preview } from './origins.ts';
 import { openFrame } from './parent.ts';
+import { fillSlots, withLang } from './slots.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+fillSlots(t);
 
 // The parent of /messaging: talks to the frame, ignores the third origin.
 
@@ -11,25 +19,26 @@ byId('parent-origin').textContent = location.origin;
 const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
   accepted(kind, data, event) {
     if (kind === 'reply')
-      appendLine(exchangeLog, `reply from ${event.origin}: ${String(data.text)}`).className = 'ok';
-    else appendLine(exchangeLog, `from ${event.origin}, unexpected: ${preview(data)}`);
+      appendLine(exchangeLog, t.msgReplyFrom(event.origin, String(data.text))).className = 'ok';
+    else appendLine(exchangeLog, t.msgUnexpected(event.origin, preview(data)));
   },
   ignored(event, reason) {
     const claims = (event.data as { from?: unknown } | null)?.from;
-    const spoof =
-      typeof claims === 'string' ? `; it claims to be ${claims}, event.origin says otherwise` : '';
+    const why = t.ignoredReason(reason);
     appendLine(
       ignoredLog,
-      `ignored a message from ${event.origin} (${reason})${spoof}: ${preview(event.data)}`,
+      typeof claims === 'string'
+        ? t.ignoredSpoof(event.origin, why, claims, preview(event.data))
+        : t.ignoredFrom(event.origin, why, preview(event.data)),
     ).className = 'bad';
   },
 });
 byId('allow-list').textContent = `[${link.origins.frame}]`;
 // The third origin's iframe comes second: it is window.frames[1], the frame is frames[0].
-byId<HTMLIFrameElement>('third').src = `${link.origins.third}/third`;
+byId<HTMLIFrameElement>('third').src = `${link.origins.third}${withLang('/third', pageLang())}`;
 
 byId('hello-send').addEventListener('click', () => {
   const text = byId<HTMLInputElement>('hello-text').value;
   link.send({ kind: 'hello', text });
-  appendLine(exchangeLog, `sent to ${link.origins.frame}: hello "${text}"`);
+  appendLine(exchangeLog, t.msgSentTo(link.origins.frame, text));
 });

@@ -1,7 +1,12 @@
 import './nav.ts';
 import './chapter.css';
 import { byId } from '@course/kit/dom';
+import { pageLang, pageMessages } from '@course/kit/i18n-page';
+import messages from './messages.ts';
 import { kindOf, loadOrigins, type Origins } from './origins.ts';
+import { withLang } from './slots.ts';
+
+const t = pageMessages(messages);
 
 /** The parent's side of the link to the trusted frame. */
 export interface FrameLink {
@@ -20,21 +25,21 @@ export const MAX_FRAME_HEIGHT = 600;
 export interface FrameHandlers {
   /** A well-formed message from an allowed origin (other than the frame's "ready"). */
   accepted(kind: string, data: Record<string, unknown>, event: MessageEvent): void;
-  /** Anything else that reached this window: another origin, or a malformed message. */
+  /** Anything else that reached this window: another origin, or a malformed message (the reason in English: `t.ignoredReason` translates it). */
   ignored?(event: MessageEvent, reason: string): void;
 }
 
 /**
  * Installs the parent's one `message` listener (checking `event.origin` against
  * an allow-list of exactly the frame origin), then points `iframe` at the frame
- * origin's `page`. The listener comes first, so the frame's "ready" cannot be missed.
+ * origin's `page` (in this page's language). The listener comes first, so the frame's "ready" cannot be missed.
  * Buttons marked `data-needs-frame` are enabled once the frame is ready. The frame
  * reports its height, and the iframe follows it (up to `MAX_FRAME_HEIGHT`).
  */
 export async function openFrame(
   iframe: HTMLIFrameElement,
   handlers: FrameHandlers,
-  page = '/frame',
+  page = withLang('/frame', pageLang()),
 ): Promise<FrameLink> {
   const status = byId('link-status');
   const origins = await loadOrigins();
@@ -59,7 +64,7 @@ export async function openFrame(
       return;
     }
     if (kind === 'ready') {
-      status.textContent = `The frame at ${event.origin} is ready.`;
+      status.textContent = t.frameReady(event.origin);
       status.className = 'ok';
       for (const button of document.querySelectorAll<HTMLButtonElement>('[data-needs-frame]'))
         button.disabled = false;
@@ -74,7 +79,7 @@ export async function openFrame(
   // #endregion
   const frame = iframe.contentWindow;
   if (!frame) throw new Error('the iframe has no window: is it in the document?');
-  status.textContent = `Loading the frame from ${origins.frame}…`;
+  status.textContent = t.frameLoadingFrom(origins.frame);
   return {
     origins,
     frame,

@@ -1,6 +1,13 @@
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageLang, pageMessages } from '@course/kit/i18n-page';
+import messages from './messages.ts';
 import { preview } from './origins.ts';
 import { openFrame } from './parent.ts';
+import { withLang } from './slots.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 // /target-origin: the same secret sent with an explicit targetOrigin and with '*',
 // before and after the frame is navigated to another origin.
@@ -11,12 +18,12 @@ const iframe = byId<HTMLIFrameElement>('frame');
 
 const link = await openFrame(iframe, {
   accepted(_kind, data, event) {
-    appendLine(log, `from ${event.origin}: ${preview(data)}`);
+    appendLine(log, t.targetFrom(event.origin, preview(data)));
   },
   ignored(event, reason) {
     appendLine(
       log,
-      `ignored a message from ${event.origin} (${reason}): ${preview(event.data)}`,
+      t.ignoredFrom(event.origin, t.ignoredReason(reason), preview(event.data)),
     ).className = 'bad';
   },
 });
@@ -26,7 +33,7 @@ byId('send-exact').addEventListener('click', () => {
   // The one line that matters: the frame origin, spelled out.
   // fix: the browser delivers only if the window still holds a page of the frame origin
   link.frame.postMessage({ kind: 'secret', secret: SECRET }, link.origins.frame);
-  appendLine(log, `sent the secret with targetOrigin ${link.origins.frame}`);
+  appendLine(log, t.targetSentExact(link.origins.frame));
   // #endregion
 });
 
@@ -35,25 +42,24 @@ byId('send-star').addEventListener('click', () => {
   // The mistake: '*' means "whoever is in that window right now".
   // pitfall: no origin check at delivery: a frame navigated elsewhere gets the secret
   link.frame.postMessage({ kind: 'secret', secret: SECRET }, '*');
-  appendLine(log, "sent the secret with targetOrigin '*'");
+  appendLine(log, t.targetSentStar);
   // #endregion
 });
 
 byId('ping').addEventListener('click', () => {
   // Nothing private: '*' is fine, and it shows the frame is still listening.
   link.frame.postMessage({ kind: 'ping', text: 'ping (nothing secret)' }, '*');
-  appendLine(log, "sent a ping with targetOrigin '*'");
+  appendLine(log, t.targetSentPing);
 });
 
 byId('navigate').addEventListener('click', () => {
-  iframe.src = `${link.origins.third}/snoop`;
-  byId('link-status').textContent =
-    'The frame now shows another site; the parent cannot tell which.';
+  iframe.src = `${link.origins.third}${withLang('/snoop', pageLang())}`;
+  byId('link-status').textContent = t.targetNavigatedStatus;
   byId('link-status').className = 'bad';
-  appendLine(log, 'the frame was navigated away; the parent still holds the same window');
+  appendLine(log, t.targetNavigatedLog);
 });
 
 byId('restore').addEventListener('click', () => {
-  iframe.src = `${link.origins.frame}/frame`;
-  appendLine(log, 'the trusted frame is loading again');
+  iframe.src = `${link.origins.frame}${withLang('/frame', pageLang())}`;
+  appendLine(log, t.targetRestoreLog);
 });

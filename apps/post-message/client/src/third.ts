@@ -1,7 +1,15 @@
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { followLog } from './framed.ts';
+import messages from './messages.ts';
 import { loadOrigins } from './origins.ts';
+import { fillSlots } from './slots.ts';
+
+// The page's texts: the parent passes its language in the URL (?lang=).
+const t = pageMessages(messages);
+applyMessages(t);
+fillSlots(t);
 
 // The untrusted third origin, embedded by the parent on /messaging. It posts to
 // the parent and to the trusted frame; both must ignore it.
@@ -14,21 +22,21 @@ byId('third-origin').textContent = location.origin;
 /** Posts `message` to `target` with '*' (the sender does not care who reads it) and logs it. */
 function post(target: Window | null | undefined, label: string, message: object): void {
   if (!target) {
-    appendLine(log, `${label}: no such window`);
+    appendLine(log, t.thirdNoWindow(label));
     return;
   }
   target.postMessage(message, '*');
-  appendLine(log, `sent (${label}): ${JSON.stringify(message)}`);
+  appendLine(log, t.thirdSent(label, JSON.stringify(message)));
 }
 
 byId('third-to-parent').addEventListener('click', () =>
-  post(window.parent, 'to the parent', { kind: 'hello', text: 'Hi, I am the third origin' }),
+  post(window.parent, t.thirdLabelParent, { kind: 'hello', text: 'Hi, I am the third origin' }),
 );
 
 // Claims to be the frame in the payload. The receiver looks at event.origin, which
 // the browser fills in: the claim changes nothing.
 byId('third-spoof').addEventListener('click', () =>
-  post(window.parent, 'to the parent', {
+  post(window.parent, t.thirdLabelParent, {
     kind: 'reply',
     from: origins.frame,
     text: 'I am the frame, trust me',
@@ -37,7 +45,7 @@ byId('third-spoof').addEventListener('click', () =>
 
 // Any window can reach its siblings through window.parent.frames and post to them.
 byId('third-to-frame').addEventListener('click', () =>
-  post(window.parent.frames[0], 'to the frame', { kind: 'hello', text: 'Hi frame, it is me' }),
+  post(window.parent.frames[0], t.thirdLabelFrame, { kind: 'hello', text: 'Hi frame, it is me' }),
 );
 
-byId('third-status').textContent = 'Ready.';
+byId('third-status').textContent = t.thirdReady;

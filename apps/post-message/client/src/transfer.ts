@@ -1,6 +1,14 @@
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
+import messages from './messages.ts';
 import { describeError } from './origins.ts';
 import { openFrame } from './parent.ts';
+import { fillSlots } from './slots.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+fillSlots(t);
 
 // /transfer: an ArrayBuffer copied, then transferred (byteLength 0 afterwards), then given back.
 
@@ -38,23 +46,21 @@ const link = await openFrame(byId<HTMLIFrameElement>('frame'), {
   accepted(kind, data) {
     if (kind === 'copy-received' || kind === 'transfer-received') {
       frameBytes.textContent = String(data.byteLength);
-      appendLine(
-        log,
-        `the frame got ${data.byteLength} bytes (${kind === 'copy-received' ? 'a copy' : 'the original'}), starting ${hex(data.first as number[])}`,
-      ).className = 'ok';
+      const got = kind === 'copy-received' ? t.transferGotCopy : t.transferGotOriginal;
+      appendLine(log, got(Number(data.byteLength), hex(data.first as number[]))).className = 'ok';
     } else if (kind === 'returned' && data.buffer instanceof ArrayBuffer) {
       buffer = data.buffer;
       view = new Uint8Array(buffer);
       showLocal();
       appendLine(
         log,
-        `the buffer came back: here byteLength is ${buffer.byteLength} again, starting ${hex([...view.subarray(0, 4)])}`,
+        t.transferCameBack(buffer.byteLength, hex([...view.subarray(0, 4)])),
       ).className = 'ok';
     } else if (kind === 'frame-buffer') {
       frameBytes.textContent = String(data.byteLength);
-      appendLine(log, `in the frame, its byteLength is now ${data.byteLength}`);
+      appendLine(log, t.transferFrameNow(Number(data.byteLength)));
     } else if (kind === 'send-back-failed') {
-      appendLine(log, `the frame could not send it back: ${String(data.reason)}`).className = 'bad';
+      appendLine(log, t.transferBackFailed(String(data.reason))).className = 'bad';
     }
   },
 });
@@ -64,10 +70,7 @@ byId('copy').addEventListener('click', () => {
   // fix: no transfer list: the structured clone copies every byte, inside postMessage
   const took = timed(() => link.send({ kind: 'copy', buffer }));
   showLocal();
-  appendLine(
-    log,
-    `copied: postMessage took ${took}; here byteLength is still ${buffer.byteLength}`,
-  );
+  appendLine(log, t.transferCopied(took, buffer.byteLength));
 });
 
 byId('transfer-run').addEventListener('click', () => {
@@ -76,12 +79,9 @@ byId('transfer-run').addEventListener('click', () => {
     // fix: in the transfer list, the buffer moves: no copy, and it is detached here
     const took = timed(() => link.send({ kind: 'transfer', buffer }, [buffer]));
     showLocal();
-    appendLine(
-      log,
-      `transferred: postMessage took ${took}; byteLength ${before} → ${buffer.byteLength}, the Uint8Array view's length → ${view.length}`,
-    );
+    appendLine(log, t.transferDone(took, before, buffer.byteLength, view.length));
   } catch (error) {
-    appendLine(log, `transfer threw ${describeError(error)}`).className = 'bad';
+    appendLine(log, t.transferThrew(describeError(error))).className = 'bad';
   }
 });
 
@@ -89,17 +89,14 @@ byId('transfer-again').addEventListener('click', () => {
   try {
     // fix: a detached buffer cannot be sent again: postMessage throws, so it sits in try/catch
     link.send({ kind: 'transfer', buffer }, [buffer]);
-    appendLine(
-      log,
-      `transferred again (the buffer was not detached; byteLength ${buffer.byteLength})`,
-    );
+    appendLine(log, t.transferAgainSent(buffer.byteLength));
   } catch (error) {
-    appendLine(log, `transfer again threw ${describeError(error)}`).className = 'bad';
+    appendLine(log, t.transferAgainThrew(describeError(error))).className = 'bad';
   }
 });
 // #endregion
 
 byId('send-back').addEventListener('click', () => {
   link.send({ kind: 'send-back' });
-  appendLine(log, 'asked the frame to transfer the buffer back');
+  appendLine(log, t.transferAsked);
 });
