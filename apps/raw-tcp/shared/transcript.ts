@@ -10,26 +10,3 @@ export interface TranscriptEntry {
   /** For send and receive: how many bytes crossed the wire. */
   bytes?: number;
 }
-
-/** "client → server" or "server → client" for a send/receive entry; the side otherwise. */
-export function direction(entry: Pick<TranscriptEntry, 'side' | 'kind'>): string {
-  if (entry.kind === 'send') return entry.side === 'client' ? 'client → server' : 'server → client';
-  if (entry.kind === 'receive')
-    return entry.side === 'client' ? 'server → client' : 'client → server';
-  return entry.side;
-}
-
-/** What the entry's side did, in words: "client sent 29 bytes", "server received 29 bytes". */
-export function action(entry: Pick<TranscriptEntry, 'side' | 'kind' | 'bytes'>): string {
-  const verbs: Record<TranscriptEntry['kind'], string> = {
-    connect: 'connected',
-    send: 'sent',
-    receive: 'received',
-    end: 'got FIN',
-    close: 'closed',
-    error: 'error',
-    done: 'done',
-  };
-  const bytes = entry.bytes === undefined ? '' : ` ${entry.bytes} bytes`;
-  return `${entry.side} ${verbs[entry.kind]}${bytes}`;
-}

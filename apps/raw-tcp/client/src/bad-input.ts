@@ -1,6 +1,15 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { getConfig, getJson } from './api.ts';
+import messages from './messages.ts';
+import { chapterNav } from './nav.ts';
+import { applySlots } from './slots.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+applySlots(t);
+chapterNav(t);
 
 interface Step {
   t: number;
@@ -27,9 +36,7 @@ function countDown(line: HTMLElement, timeoutMs: number): () => void {
   const tick = () => {
     const left = end - performance.now();
     line.textContent =
-      left > 0
-        ? `silent: ${(left / 1000).toFixed(1)} s left until the server's idle timeout (${timeoutMs} ms)`
-        : "the server's idle timeout is up: waiting for its error line…";
+      left > 0 ? t.badCountdown((left / 1000).toFixed(1), timeoutMs) : t.badTimeoutUp;
   };
   tick();
   const timer = setInterval(tick, 100);
@@ -43,7 +50,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   button.addEventListener('click', async () => {
     button.disabled = true;
     log.replaceChildren();
-    const running = appendLine(log, 'running…');
+    const running = appendLine(log, t.running);
     // The page knows the server's idle timeout from GET /api/config.
     const idleTimeoutMs = await config.then(
       (known) => known.idleTimeoutMs,
@@ -58,10 +65,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
         method: 'POST',
       });
       log.replaceChildren();
-      for (const step of steps) appendLine(log, `${step.t} ms: ${step.text}`);
+      for (const step of steps) appendLine(log, t.badStep(step.t, step.text));
     } catch (err) {
       log.replaceChildren();
-      appendLine(log, `failed: ${(err as Error).message}`);
+      appendLine(log, t.failed((err as Error).message));
     } finally {
       stop();
       button.disabled = false;

@@ -1,7 +1,16 @@
-import './nav.ts';
 import './direct.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { getConfig, getJson } from './api.ts';
+import messages from './messages.ts';
+import { chapterNav } from './nav.ts';
+import { applySlots, fillWithSlots, SLOT } from './slots.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+applySlots(t);
+chapterNav(t);
 
 interface Probe {
   request: string;
@@ -28,7 +37,7 @@ config
 function crlfBadge(): HTMLElement {
   const badge = document.createElement('span');
   badge.className = 'crlf';
-  badge.title = 'CR LF: carriage return, line feed (bytes 13 10)';
+  badge.title = t.directCrlfTitle;
   badge.textContent = '\\r\\n';
   return badge;
 }
@@ -56,7 +65,7 @@ button.addEventListener('click', async () => {
     const url = `http://${location.hostname}:${tcpPort}/probe-${id}`;
     try {
       const res = await fetch(url, { cache: 'no-store' });
-      errorOut.textContent = `unexpected: status ${res.status}`;
+      errorOut.textContent = t.directUnexpected(res.status);
     } catch (err) {
       // fix: all the page learns is a TypeError; the browser keeps the reason to itself
       const { name, message } = err as Error;
@@ -65,25 +74,21 @@ button.addEventListener('click', async () => {
     // fix: the bridge tells what the TCP server received and answered
     const probe = await getJson<Probe>(`/api/probe/${id}`);
     // #endregion
-    requestBytes.replaceChildren(
-      `${probe.requestBytes} bytes, shown with `,
-      crlfBadge(),
-      ' where the two bytes CR LF ended each line:',
-    );
+    fillWithSlots(requestBytes, t.directRequestBytes(probe.requestBytes, SLOT), [crlfBadge()]);
     showLines(requestOut, probe.request);
-    replyOut.textContent = `${probe.reply}\n(${probe.replyBytes} bytes, then the server closed the connection)`;
+    replyOut.textContent = `${probe.reply}\n${t.directReplyBytes(probe.replyBytes)}`;
     const firstLine = probe.request.split('\r\n')[0] ?? '';
     for (const reason of [
-      `The browser spoke HTTP: it connected and sent "${firstLine}" and its headers, because HTTP is the only thing fetch() can send.`,
-      'The TCP server does not speak HTTP. It wrote its two lines and closed, whatever the request said.',
-      'An HTTP response must start with a status line such as "HTTP/1.1 200 OK". This one starts with "SERVER:", so the browser rejected it (Chromium logs net::ERR_INVALID_HTTP_RESPONSE in the console).',
-      'The page only gets a TypeError with no detail: a script is not told why a network request failed, so it cannot probe other ports and protocols to learn what runs there.',
-      'Even a valid HTTP answer would stay unreadable: the page is on another origin (another port), and this server sends no Access-Control-Allow-Origin header.',
-      'There is no web API for a raw TCP socket. A page gets HTTP, WebSocket, WebRTC and WebTransport, each with a handshake the server must answer. To reach a TCP service, a server has to bridge it, as /exchange does, or speak WebSocket, the next chapter.',
+      t.directWhy1(firstLine),
+      t.directWhy2,
+      t.directWhy3,
+      t.directWhy4,
+      t.directWhy5,
+      t.directWhy6,
     ])
       appendLine(why, reason);
   } catch (err) {
-    errorOut.textContent ||= `the demo failed: ${(err as Error).message}`;
+    errorOut.textContent ||= t.directFailed((err as Error).message);
   } finally {
     button.disabled = false;
   }

@@ -1,6 +1,15 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { getConfig, getJson } from './api.ts';
+import messages from './messages.ts';
+import { chapterNav } from './nav.ts';
+import { applySlots } from './slots.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+applySlots(t);
+chapterNav(t);
 
 interface Piece {
   bytes: number;
@@ -26,11 +35,9 @@ getConfig()
   })
   .catch(() => {});
 
-const events = (count: number) => `${count} ${count === 1 ? 'event' : 'events'}`;
-
 run.addEventListener('click', async () => {
   run.disabled = true;
-  status.textContent = 'running…';
+  status.textContent = t.running;
   for (const list of lists) list.replaceChildren();
   for (const id of [...outputs, 'framed-count']) byId(id).textContent = '';
   try {
@@ -38,32 +45,30 @@ run.addEventListener('click', async () => {
     const { merged, split, utf8, framed } = report;
 
     byId('merged-writes').textContent = merged.writes
-      .map((write) => `"${write.text}" (${write.bytes} bytes)`)
+      .map((write) => t.framingWrite(write.text, write.bytes))
       .join(', ');
-    byId('merged-count').textContent = events(merged.dataEvents.length);
+    byId('merged-count').textContent = t.framingEvents(merged.dataEvents.length);
     for (const event of merged.dataEvents)
-      appendLine(byId('merged-events'), `${event.bytes} bytes: "${event.text}"`);
+      appendLine(byId('merged-events'), t.framingMergedEvent(event.bytes, event.text));
 
     byId('split-bytes').textContent = String(split.writeBytes);
-    byId('split-count').textContent = events(split.dataEvents.length);
-    for (const bytes of split.dataEvents) appendLine(byId('split-events'), `${bytes} bytes`);
+    byId('split-count').textContent = t.framingEvents(split.dataEvents.length);
+    for (const bytes of split.dataEvents) appendLine(byId('split-events'), t.framingBytes(bytes));
 
     for (const [index, event] of utf8.dataEvents.entries()) {
       const hex = utf8.writes[index]?.hex;
-      appendLine(
-        byId('utf8-events'),
-        `${event.bytes} bytes${hex ? ` [${hex}]` : ''} → "${event.text}"`,
-      );
+      appendLine(byId('utf8-events'), t.framingUtf8Event(event.bytes, hex, event.text));
     }
 
-    byId('framed-events').textContent = `${events(framed.dataEvents.length)} (${framed.dataEvents
-      .map((bytes) => `${bytes} bytes`)
-      .join(', ')})`;
+    byId('framed-events').textContent = t.framingFramedEvents(
+      t.framingEvents(framed.dataEvents.length),
+      framed.dataEvents.map((bytes) => t.framingBytes(bytes)).join(', '),
+    );
     byId('framed-count').textContent = String(framed.lines.length);
     for (const line of framed.lines) appendLine(byId('framed-lines'), line);
-    status.textContent = 'done';
+    status.textContent = t.done;
   } catch (err) {
-    status.textContent = `failed: ${(err as Error).message}`;
+    status.textContent = t.failed((err as Error).message);
   } finally {
     run.disabled = false;
   }

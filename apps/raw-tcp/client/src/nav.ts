@@ -1,10 +1,13 @@
 import { courseNav } from '@course/kit/course-nav';
+import type { Messages } from './slots.ts';
 
-// The chapter's pages, in lesson order: every page's nav is built from this list.
-courseNav([
-  { href: '/', label: 'Chapter home' },
-  { href: '/exchange', label: 'The exchange' },
-  { href: '/direct', label: 'Fetch the TCP port' },
-  { href: '/framing', label: 'No message boundaries' },
-  { href: '/bad-input', label: 'Bad input' },
-]);
+/** The chapter's pages, in lesson order, in the page's language: every page's nav is built from this list. */
+export function chapterNav(t: Messages): void {
+  courseNav([
+    { href: '/', label: t.navHome },
+    { href: '/exchange', label: t.navExchange },
+    { href: '/direct', label: t.navDirect },
+    { href: '/framing', label: t.navFraming },
+    { href: '/bad-input', label: t.navBadInput },
+  ]);
+}
