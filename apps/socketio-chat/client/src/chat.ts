@@ -1,5 +1,5 @@
-import './nav.ts';
 import { byId } from '@course/kit/dom';
+import { rich } from '@course/kit/i18n-page';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -11,6 +11,7 @@ import type {
   Variant,
 } from '../../events.ts';
 import { el } from './element.ts';
+import { t } from './nav.ts';
 
 // Connect to the page's own server, at the default path /socket.io/.
 const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io();
@@ -35,7 +36,9 @@ const ackTimeout = () => Math.max(100, Number(byId<HTMLInputElement>('ack-timeou
 /** Adds one line to the chat log, built from text nodes only. */
 function logLine(className: string, ...parts: (string | HTMLElement)[]): HTMLLIElement {
   const item = el('li', '', className);
-  item.append(...parts);
+  // The lecture's join notice is Korean whatever the page's language.
+  if (className === 'login') item.lang = 'ko';
+  item.append(...parts.filter((part) => part !== ''));
   chatLogs.append(item);
   return item;
 }
@@ -69,14 +72,21 @@ socket.on('s2c chat', (message) => showMessage(message, 's2c chat'));
 
 // ── Beyond the lecture: presence, typing, notices ───────────────────────
 
+/** A message about `name`, with the name as a `<strong>` (as text) wherever the language puts it. */
+function aboutName(message: (name: string) => string, name: string): (string | HTMLElement)[] {
+  const MARK = '\u0000';
+  const [before = '', after = ''] = message(MARK).split(MARK);
+  return [before, el('strong', name), after];
+}
+
 // #region fixed:presence-page
 // Someone left (with the server's reason) or came back through recovery.
 socket.on('presence', (presence) => {
   const text =
     presence.kind === 'left'
-      ? ` left (${presence.reason ?? 'disconnected'})`
-      : ' is back (connection recovered)';
-  logLine('presence', el('strong', presence.name), text);
+      ? (name: string) => t.left(name, presence.reason ?? t.leftNoReason)
+      : t.back;
+  logLine('presence', ...aboutName(text, presence.name));
 });
 // #endregion
 
@@ -91,7 +101,7 @@ socket.on('users', (users: User[]) => {
   usersList.replaceChildren(
     ...users.map((user) => {
       const item = el('li', `${user.name} (${user.userid})`);
-      if (user.id === socket.id) item.append(el('span', ' · you', 'muted'));
+      if (user.id === socket.id) item.append(el('span', ` · ${t.you}`, 'muted'));
       return item;
     }),
   );
@@ -105,7 +115,7 @@ socket.on('users', (users: User[]) => {
       return option;
     }),
   );
-  if (others.length === 0) toSelect.append(el('option', 'nobody else is online'));
+  if (others.length === 0) toSelect.append(el('option', t.nobodyElse));
   // fix: keep the chosen user picked while the list changes around them
   if (others.some((user) => user.id === chosen)) toSelect.value = chosen;
 });
@@ -116,8 +126,7 @@ socket.on('typing', ({ id, name, typing }) => {
   if (typing) typers.set(id, name);
   else typers.delete(id);
   const names = [...typers.values()];
-  typingOut.textContent =
-    names.length === 0 ? '' : `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} typing…`;
+  typingOut.textContent = names.length === 0 ? '' : t.typing(names.join(', '), names.length);
 });
 
 // ── Connection state ────────────────────────────────────────────────────
@@ -127,9 +136,9 @@ socket.on('typing', ({ id, name, typing }) => {
 socket.on('connect', () => {
   reconnectButton.hidden = true;
   conn.className = 'output ok';
-  conn.textContent = socket.recovered
-    ? `Connected again as ${socket.id}: recovered (socket.recovered = true). Missed messages were replayed.`
-    : `Connected as ${socket.id}.`;
+  conn.replaceChildren(
+    rich(socket.recovered ? t.connectedRecovered(socket.id ?? '') : t.connected(socket.id ?? '')),
+  );
   // A fresh session knows nothing of this tab: log in again with the same fields.
   // fix: a recovered session still has socket.data, so only a new one logs in again
   if (me && !socket.recovered) login(me);
@@ -141,22 +150,20 @@ socket.on('disconnect', (reason) => {
   typers.clear();
   typingOut.textContent = '';
   // The list is stale while offline; a recovery replays the updates, a new session resends it.
-  usersList.replaceChildren(
-    el('li', 'offline: the list updates when this tab is connected', 'muted'),
-  );
+  usersList.replaceChildren(el('li', t.offlineList, 'muted'));
   // fix: after a disconnect the server or the page chose, Socket.IO stays down: offer Reconnect
   if (reason === 'io server disconnect' || reason === 'io client disconnect') {
-    conn.textContent = `Disconnected (${reason}). The client will not reconnect by itself: press Reconnect.`;
+    conn.replaceChildren(rich(t.stayedDown(reason)));
     reconnectButton.hidden = false;
   } else {
-    conn.textContent = `Connection lost (${reason}). Reconnecting by itself…`;
+    conn.replaceChildren(rich(t.connectionLost(reason)));
   }
 });
 // #endregion
 
 socket.on('connect_error', (error) => {
   conn.className = 'output bad';
-  conn.textContent = `Cannot connect: ${error.message}. Retrying…`;
+  conn.textContent = t.cannotConnect(error.message);
 });
 
 // #region fixed:connection-buttons
@@ -179,15 +186,15 @@ function login(fields: { name: string; userid: string }) {
   socket.timeout(ackTimeout()).emit('login', fields, (err: Error | null, result?: Ack) => {
     if (err) {
       loginStatus.className = 'output bad';
-      loginStatus.textContent = `No answer to login within ${ackTimeout()} ms.`;
+      loginStatus.textContent = t.loginNoAnswer(ackTimeout());
     } else if (result && !result.ok) {
       loginStatus.className = 'output bad';
-      loginStatus.textContent = `Login refused: ${result.error}`;
+      loginStatus.textContent = t.loginRefused(result.error);
     } else {
       // fix: remember the fields, to log in again after a fresh (not recovered) connect
       me = fields;
       loginStatus.className = 'output ok';
-      loginStatus.textContent = `Logged in as ${fields.name} (${fields.userid}).`;
+      loginStatus.textContent = t.loggedInAs(fields.name, fields.userid);
     }
   });
 }
@@ -229,12 +236,8 @@ function deliver(data: ChatInput, ack: HTMLElement) {
       // the retry safe: the server delivers it once.
       ack.className = 'ack bad';
       // fix: a closed connection is not a slow server: say which of the two it was
-      ack.append(
-        err.message === SOCKET_CLOSED
-          ? 'no ack: the connection closed before the server answered '
-          : `no ack after ${timeout} ms `,
-      );
-      const retry = el('button', 'Retry');
+      ack.append(`${err.message === SOCKET_CLOSED ? t.ackClosed : t.ackTimedOut(timeout)} `);
+      const retry = el('button', t.retry);
       retry.type = 'button';
       // fix: Retry sends the same data, id included
       retry.addEventListener('click', () => deliver(data, ack));
