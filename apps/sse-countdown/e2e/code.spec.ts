@@ -101,7 +101,7 @@ test("/lecture: the lecture's stream beside the fixed stream; how the server cut
   await checkFixedOnly(
     page,
     'countdown-play',
-    'drop !== undefined && event.data === drop ? stream.drop() : step(index + 1),',
+    'cutNext = drop !== undefined && event.data === drop;',
     'server/app.ts',
   );
 });
@@ -135,7 +135,7 @@ test("/fixed: the fixed stream beside the lecture's; the cleanup alone", async (
   await checkFixedOnly(
     page,
     'stream-cleanup',
-    'for (const timer of this.timers) clearTimeout(timer);',
+    'for (const timer of this.timers) clearInterval(timer);',
     'server/stream.ts',
     'whichever side closed the response, every timer of this stream stops with it',
   );

@@ -1,5 +1,6 @@
 import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { t } from './texts.ts';
 
 // --- Named events and multi-line data -------------------------------------------
 const namedLog = byId('named-log');
@@ -30,14 +31,14 @@ byId('named-connect').addEventListener('click', () => {
       const value = JSON.parse(e.data) as Record<string, unknown>;
       byId('named-status').textContent = JSON.stringify(value);
     } catch {
-      byId('named-status').textContent = `not JSON: ${e.data}`;
+      byId('named-status').textContent = t.namedNotJson(e.data);
     }
-    appendLine(namedLog, `status (id ${e.lastEventId}, ${e.data.split('\n').length} lines)`);
+    appendLine(namedLog, t.namedLogLines('status', e.lastEventId, e.data.split('\n').length));
   });
   // poem: three data: lines, one event, newlines kept.
   source.addEventListener('poem', (e) => {
     byId('named-poem').textContent = e.data;
-    appendLine(namedLog, `poem (id ${e.lastEventId}, ${e.data.split('\n').length} lines)`);
+    appendLine(namedLog, t.namedLogLines('poem', e.lastEventId, e.data.split('\n').length));
   });
   // end: the last event; close so the browser does not reconnect.
   source.addEventListener('end', (e) => {
@@ -48,8 +49,8 @@ byId('named-connect').addEventListener('click', () => {
   // #endregion
   // error: after close() this never fires; before it, the browser is reconnecting.
   source.onerror = () => {
-    if (source.readyState === EventSource.CLOSED) appendLine(namedLog, 'error: closed');
-    else appendLine(namedLog, 'error: reconnecting');
+    if (source.readyState === EventSource.CLOSED) appendLine(namedLog, t.namedErrorClosed);
+    else appendLine(namedLog, t.namedErrorReconnecting);
   };
 });
 
@@ -63,7 +64,7 @@ byId('raw-read').addEventListener('click', async () => {
   const controller = new AbortController();
   reading = controller;
   rawText.textContent = '';
-  rawStatus.textContent = 'requesting…';
+  rawStatus.textContent = t.rawRequesting;
   // #region fixed:raw-reader
   const headers: Record<string, string> = {};
   const lastId = byId<HTMLInputElement>('raw-last-id').value;
@@ -71,16 +72,16 @@ byId('raw-read').addEventListener('click', async () => {
   if (byId<HTMLInputElement>('raw-accept').checked) headers.Accept = 'text/event-stream';
   try {
     const res = await fetch('/countdown', { headers, signal: controller.signal });
-    rawStatus.textContent = `${res.status} ${res.statusText} · ${res.headers.get('content-type') ?? 'no content type'}`;
+    rawStatus.textContent = `${res.status} ${res.statusText} · ${res.headers.get('content-type') ?? t.rawNoContentType}`;
     if (!res.body) return;
     const decoder = new TextDecoder();
     const reader = res.body.getReader();
     for (let part = await reader.read(); !part.done; part = await reader.read())
       rawText.textContent += decoder.decode(part.value, { stream: true });
-    rawStatus.textContent += ' · stream ended';
+    rawStatus.textContent += ` · ${t.rawEnded}`;
   } catch (error) {
-    if (controller.signal.aborted) rawStatus.textContent += ' · stopped';
-    else rawStatus.textContent = `failed: ${(error as Error).message}`;
+    if (controller.signal.aborted) rawStatus.textContent += ` · ${t.rawStopped}`;
+    else rawStatus.textContent = t.rawFailed((error as Error).message);
   }
   // #endregion
 });

@@ -1,4 +1,6 @@
-/** The state names the lecture shows, by `readyState`. */
+import { t } from './texts.ts';
+
+/** The state names the lecture shows, by `readyState` (the lecture's own strings: never translated). */
 export const STATE_NAMES = ['Connecting...', 'Connected', 'Disconnected'] as const;
 
 /** `readyState` as its constant's name, for logs. */
@@ -11,14 +13,14 @@ export interface CountData {
   cnt: number;
 }
 
-/** Parses a countdown event's data, or returns a sentence saying what was wrong. */
+/** Parses a countdown event's data, or returns a sentence (in the page's language) saying what was wrong. */
 export function parseCount(data: string): CountData | string {
   try {
     const value = JSON.parse(data) as Partial<CountData>;
     if (typeof value.id === 'string' && typeof value.cnt === 'number')
       return { id: value.id, cnt: value.cnt };
-    return `unexpected data: ${data}`;
+    return t.unexpectedData(data);
   } catch {
-    return `data is not JSON: ${data}`;
+    return t.notJson(data);
   }
 }

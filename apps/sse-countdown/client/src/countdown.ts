@@ -1,6 +1,7 @@
 import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 import { type CountdownView, openCountdown } from './fixed-client.ts';
+import { t } from './texts.ts';
 
 const view: CountdownView = {
   state: byId('state'),
@@ -37,7 +38,7 @@ async function pollStats(): Promise<void> {
     const body = (await res.json()) as { activeStreams?: unknown };
     activeStreams.textContent = String(body.activeStreams);
   } catch {
-    activeStreams.textContent = '(server unreachable)';
+    activeStreams.textContent = t.statsUnreachable;
   }
   setTimeout(pollStats, 500);
 }

@@ -1,5 +1,6 @@
 import { appendLine } from '@course/kit/dom';
 import { parseCount, readyStateName } from './countdown-events.ts';
+import { t } from './texts.ts';
 
 /** Where a countdown client writes what it sees. Every text goes in with textContent. */
 export interface CountdownView {
@@ -16,7 +17,7 @@ export interface CountdownView {
 export function resetView(view: CountdownView): void {
   for (const element of [view.id, view.data, view.counts]) element.textContent = '';
   view.log.replaceChildren();
-  if (view.lastEventId) view.lastEventId.textContent = '(none yet)';
+  if (view.lastEventId) view.lastEventId.textContent = t.noneYet;
 }
 
 /** Appends a received number to the view's counts. */
@@ -62,7 +63,7 @@ export function openCountdown(path: string, view: CountdownView): EventSource {
   source.addEventListener('end', () => {
     source.close();
     view.state.textContent = 'Disconnected';
-    appendLine(view.log, 'end event → close()');
+    appendLine(view.log, t.logEndClose);
   });
   // #endregion
 
@@ -72,14 +73,11 @@ export function openCountdown(path: string, view: CountdownView): EventSource {
     // fix: CONNECTING means the browser is already reconnecting: leave it to it
     if (source.readyState === EventSource.CONNECTING) {
       view.state.textContent = 'Connecting...';
-      appendLine(view.log, 'error, readyState CONNECTING: the browser will reconnect');
+      appendLine(view.log, t.logErrorConnecting);
     } else {
       // fix: CLOSED means it gave up (a 204, a 429): only then is the page disconnected
       view.state.textContent = 'Disconnected';
-      appendLine(
-        view.log,
-        `error, readyState ${readyStateName(source.readyState)}: the browser gave up`,
-      );
+      appendLine(view.log, t.logErrorGaveUp(readyStateName(source.readyState)));
     }
   });
   // #endregion

@@ -1,5 +1,6 @@
 import './nav.ts';
 import { byId } from '@course/kit/dom';
+import { t } from './texts.ts';
 
 const SLOTS = 7;
 const slotsList = byId('slots');
@@ -17,15 +18,14 @@ const slots = new Map<number, Slot>();
 function render(n: number): void {
   const slot = slots.get(n);
   if (!slot) return;
-  const state = ['Connecting...', 'Connected', 'Disconnected'][slot.source.readyState];
+  const state = ['Connecting...', 'Connected', 'Disconnected'][slot.source.readyState] ?? '';
   const waited = ((performance.now() - slot.openedAt) / 1000).toFixed(1);
-  const detail =
+  slot.line.textContent =
     slot.source.readyState === EventSource.CONNECTING
-      ? ` (waiting ${waited} s)`
+      ? t.limitSlotWaiting(n, state, waited)
       : slot.source.readyState === EventSource.OPEN
-        ? ` · ${slot.ticks} ticks`
-        : '';
-  slot.line.textContent = `stream ${n}: ${state}${detail}`;
+        ? t.limitSlotOpen(n, state, slot.ticks)
+        : t.limitSlotClosed(n, state);
 }
 
 // #region fixed:limit-slot
@@ -85,14 +85,14 @@ setInterval(() => {
 byId('fetch-stats').addEventListener('click', async () => {
   const result = byId('fetch-result');
   const started = performance.now();
-  result.textContent = 'fetch /stats: waiting for a free connection…';
+  result.textContent = t.limitFetchWaiting;
   try {
     const res = await fetch('/stats', { cache: 'no-store' });
     const body = (await res.json()) as { activeStreams?: unknown };
     const ms = Math.round(performance.now() - started);
-    result.textContent = `fetch /stats: activeStreams ${String(body.activeStreams)}, answered after ${ms} ms`;
+    result.textContent = t.limitFetchAnswered(String(body.activeStreams), ms);
   } catch (error) {
-    result.textContent = `fetch /stats failed: ${(error as Error).message}`;
+    result.textContent = t.limitFetchFailed((error as Error).message);
   }
 });
 

@@ -1,8 +1,13 @@
 // Exercise: clear the timer when the client goes. The work is in server.ts, not here.
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages } from '@course/kit/i18n-page';
 import { parseCount } from '../../../client/src/countdown-events.ts';
 import { type CountdownView, openCountdown } from '../../../client/src/fixed-client.ts';
+import { t } from '../../../client/src/texts.ts';
+
+// The page's texts in the learner's language (the chapter's dictionary), before anything else.
+applyMessages(t);
 
 const view: CountdownView = {
   state: byId('state'),
@@ -29,7 +34,7 @@ function start(): void {
   // message: 0 is the last number; the page stops there rather than let the browser reconnect.
   source.addEventListener('message', (event) => {
     const count = parseCount(event.data);
-    if (typeof count !== 'string' && count.cnt === 0) close('0 arrived → close()');
+    if (typeof count !== 'string' && count.cnt === 0) close(t.ex1ZeroClose);
   });
 }
 

@@ -1,7 +1,12 @@
 // Exercise: resume from Last-Event-ID. The work is in server.ts, not here.
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages } from '@course/kit/i18n-page';
 import { type CountdownView, openCountdown } from '../../../client/src/fixed-client.ts';
+import { t } from '../../../client/src/texts.ts';
+
+// The page's texts in the learner's language (the chapter's dictionary), before anything else.
+applyMessages(t);
 
 const view: CountdownView = {
   state: byId('state'),
