@@ -24,7 +24,7 @@ const PANELS: FixedPanel[] = [
     id: 'start-when-connected',
     section: '#controls',
     file: `${app}/client/src/compare.ts`,
-    line: "await within(Promise.all(lanes.map((lane) => lane.delivery?.ready)), 15_000, 'Connecting');",
+    line: 'await within(Promise.all(lanes.map((lane) => lane.delivery?.ready)), 15_000, t.connectTimedOut);',
     note: 'publishing starts only once every client is connected',
   },
   {

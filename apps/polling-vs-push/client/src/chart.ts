@@ -42,6 +42,13 @@ function el<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
+/** About how wide `text` is drawn at the legend's size: a Hangul syllable is about twice a Latin letter. */
+const textWidth = (text: string) =>
+  [...text].reduce(
+    (width, char) => width + (/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(char) ? 13 : 7),
+    0,
+  );
+
 /** Redraws `svg` from scratch with `spec`. */
 export function drawBars(svg: SVGSVGElement, spec: ChartSpec): void {
   const { series, rows, stacked } = spec;
@@ -63,7 +70,7 @@ export function drawBars(svg: SVGSVGElement, spec: ChartSpec): void {
   for (const s of series) {
     legend.append(el('rect', { x, y: 4, width: 10, height: 10, fill: s.color }));
     legend.append(el('text', { x: x + 14, y: 13 }, s.name));
-    x += 24 + s.name.length * 7;
+    x += 24 + textWidth(s.name);
   }
   svg.append(legend);
 

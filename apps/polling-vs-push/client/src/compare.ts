@@ -1,14 +1,48 @@
-import './nav.ts';
+import { courseNav } from '@course/kit/course-nav';
+import { formatNumber } from '@course/kit/i18n';
+import { applyMessages, pageLang, pageMessages } from '@course/kit/i18n-page';
 import { io } from 'socket.io-client';
 import {
   type RunStats,
-  TECHNIQUE_LABELS,
   TECHNIQUES,
   type Technique,
   type TechniqueStats,
 } from '../../server/protocol.ts';
 import { drawBars } from './chart.ts';
 import { type Delivery, deliver, type FeedEnv } from './deliver.ts';
+import messages from './messages.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+const lang = pageLang();
+applyMessages(t);
+// The chapter has one page: the six techniques, side by side.
+courseNav([{ href: '/', label: t.navCompare }]);
+
+/** Each technique's name on the page, in the page's language. */
+const TECHNIQUE_NAMES: Record<Technique, string> = {
+  'short-poll': t.shortPoll,
+  'long-poll': t.longPoll,
+  stream: t.stream,
+  sse: t.sse,
+  websocket: t.websocket,
+  'socket.io': t.socketIo,
+};
+
+/** A count or a measurement as the page's language writes it (`24,328`); `–` when there is none yet. */
+const num = (value: number | null | undefined, digits = 0) =>
+  value == null
+    ? '–'
+    : formatNumber(lang, value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Milliseconds with one decimal and the unit (`12.3 ms`). */
+const ms = (value: number) =>
+  formatNumber(lang, value, {
+    style: 'unit',
+    unit: 'millisecond',
+    unitDisplay: 'short',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 
 const byId = <T extends Element = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -42,11 +76,11 @@ function buildLane(technique: Technique): Lane {
   box.className = 'lane';
   box.dataset.technique = technique;
   const title = document.createElement('h3');
-  title.textContent = TECHNIQUE_LABELS[technique];
+  title.textContent = TECHNIQUE_NAMES[technique];
   const state = document.createElement('div');
   state.className = 'state';
   state.id = `state-${idOf(technique)}`;
-  state.textContent = 'idle';
+  state.textContent = t.stateIdle;
   const received = document.createElement('output');
   received.id = `received-${idOf(technique)}`;
   received.textContent = '0';
@@ -56,7 +90,7 @@ function buildLane(technique: Technique): Lane {
   last.className = 'last';
   last.id = `last-${idOf(technique)}`;
   const line = document.createElement('div');
-  line.append('Received: ', received);
+  line.append(t.laneReceived, received);
   box.append(title, state, line, progress, last);
   byId('lanes').append(box);
   return {
@@ -104,84 +138,84 @@ const COLORS = {
   dup: '#f97316',
 };
 
-const fmt = (value: number | null | undefined, digits = 0) =>
-  value == null ? '–' : value.toFixed(digits);
-
 /** Draws the four charts and the table from the server's numbers. */
 function render(stats: RunStats) {
   const rows = stats.techniques;
-  const label = (t: TechniqueStats) => TECHNIQUE_LABELS[t.technique];
-  const perMessage = (bytes: number, t: TechniqueStats) =>
-    t.delivered ? bytes / t.delivered : null;
+  const label = (row: TechniqueStats) => TECHNIQUE_NAMES[row.technique];
+  const perMessage = (bytes: number, row: TechniqueStats) =>
+    row.delivered ? bytes / row.delivered : null;
   drawBars(byId('chart-bytes'), {
     stacked: true,
     series: [
-      { name: 'down', color: COLORS.down },
-      { name: 'up', color: COLORS.up },
+      { name: t.seriesDown, color: COLORS.down },
+      { name: t.seriesUp, color: COLORS.up },
     ],
-    rows: rows.map((t) => ({
-      key: t.technique,
-      label: label(t),
-      values: [perMessage(t.bytesDown, t), perMessage(t.bytesUp, t)],
-      text: t.bytesPerMessage == null ? '–' : `${t.bytesPerMessage} B/msg`,
+    rows: rows.map((row) => ({
+      key: row.technique,
+      label: label(row),
+      values: [perMessage(row.bytesDown, row), perMessage(row.bytesUp, row)],
+      text: row.bytesPerMessage == null ? '–' : t.bytesValue(num(row.bytesPerMessage)),
     })),
   });
   drawBars(byId('chart-requests'), {
     stacked: false,
     series: [
-      { name: 'requests', color: COLORS.requests },
-      { name: 'TCP connections', color: COLORS.connections },
+      { name: t.seriesRequests, color: COLORS.requests },
+      { name: t.seriesConnections, color: COLORS.connections },
     ],
-    rows: rows.map((t) => ({
-      key: t.technique,
-      label: label(t),
-      values: [t.requests, t.connections],
-      text: `${t.requests} req · ${t.connections} conn`,
+    rows: rows.map((row) => ({
+      key: row.technique,
+      label: label(row),
+      values: [row.requests, row.connections],
+      text: t.requestsValue(num(row.requests), num(row.connections)),
     })),
   });
   drawBars(byId('chart-latency'), {
     stacked: false,
     series: [
-      { name: 'median', color: COLORS.p50 },
-      { name: 'p95', color: COLORS.p95 },
+      { name: t.seriesMedian, color: COLORS.p50 },
+      { name: t.seriesP95, color: COLORS.p95 },
     ],
-    rows: rows.map((t) => ({
-      key: t.technique,
-      label: label(t),
-      values: [t.latency?.p50 ?? null, t.latency?.p95 ?? null],
-      text: t.latency ? `${fmt(t.latency.p50, 1)} / ${fmt(t.latency.p95, 1)} ms` : '–',
+    rows: rows.map((row) => ({
+      key: row.technique,
+      label: label(row),
+      values: [row.latency?.p50 ?? null, row.latency?.p95 ?? null],
+      text: row.latency ? t.latencyValue(ms(row.latency.p50), ms(row.latency.p95)) : '–',
     })),
   });
   drawBars(byId('chart-losses'), {
     stacked: false,
     series: [
-      { name: 'lost', color: COLORS.lost },
-      { name: 'duplicated', color: COLORS.dup },
+      { name: t.seriesLost, color: COLORS.lost },
+      { name: t.seriesDuplicated, color: COLORS.dup },
     ],
-    rows: rows.map((t) => ({
-      key: t.technique,
-      label: label(t),
-      values: [t.lost, t.duplicates],
-      text: `${t.lost == null ? `${stats.published - t.delivered} in flight` : `${t.lost} lost`} · ${t.duplicates} dup`,
+    rows: rows.map((row) => ({
+      key: row.technique,
+      label: label(row),
+      values: [row.lost, row.duplicates],
+      text:
+        row.lost == null
+          ? t.inFlightValue(num(stats.published - row.delivered), num(row.duplicates))
+          : t.lossesValue(num(row.lost), num(row.duplicates)),
     })),
   });
   const body = byId<HTMLTableElement>('stats-table').tBodies[0] as HTMLTableSectionElement;
   body.replaceChildren(
-    ...rows.map((t) => {
+    ...rows.map((row) => {
       const tr = document.createElement('tr');
-      tr.dataset.technique = t.technique;
+      tr.dataset.technique = row.technique;
       for (const value of [
-        label(t),
-        fmt(t.bytesPerMessage),
-        String(t.bytesUp),
-        String(t.bytesDown),
-        String(t.requests),
-        String(t.connections),
-        fmt(t.latency?.p50, 1),
-        fmt(t.latency?.p95, 1),
-        `${t.delivered}/${stats.messages}`,
-        fmt(t.lost),
-        String(t.duplicates),
+        label(row),
+        num(row.bytesPerMessage),
+        num(row.bytesUp),
+        num(row.bytesDown),
+        num(row.requests),
+        num(row.connections),
+        num(row.latency?.p50, 1),
+        num(row.latency?.p95, 1),
+        `${num(row.delivered)}/${num(stats.messages)}`,
+        num(row.lost),
+        num(row.duplicates),
       ]) {
         const td = document.createElement('td');
         td.textContent = value;
@@ -225,12 +259,13 @@ function report(runId: string): Promise<RunStats> {
 }
 // #endregion
 
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/** `promise`, or a rejection with `timedOut` after `limitMs`. */
+function within<T>(promise: Promise<T>, limitMs: number, timedOut: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms);
+      timer = setTimeout(() => reject(new Error(timedOut)), limitMs);
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -245,13 +280,13 @@ async function runAll(messages: number, rate: number, pollIntervalMs: number) {
       finished: false,
       failed: false,
     });
-    lane.received.textContent = `0/${messages}`;
+    lane.received.textContent = `${num(0)}/${num(messages)}`;
     lane.progress.max = messages;
     lane.progress.value = 0;
     lane.last.textContent = '';
-    setState(lane, 'connecting…');
+    setState(lane, t.stateConnecting);
   }
-  status.textContent = 'Creating the run…';
+  status.textContent = t.creatingRun;
   // #region fixed:start-when-connected
   const run = await api<RunStats>('/api/runs', { messages, rate, pollIntervalMs });
   render(run);
@@ -260,35 +295,42 @@ async function runAll(messages: number, rate: number, pollIntervalMs: number) {
       if (lane.seen.has(message.seq)) lane.duplicates += 1;
       lane.seen.add(message.seq);
       lane.pending.push([message.seq, at]);
-      lane.received.textContent = `${lane.seen.size}/${messages}`;
+      lane.received.textContent = `${num(lane.seen.size)}/${num(messages)}`;
       lane.progress.value = lane.seen.size;
-      lane.last.textContent = `${message.text}${lane.duplicates ? ` (${lane.duplicates} duplicates)` : ''}`;
+      // The message's text comes over the wire: it stays as the server wrote it.
+      lane.last.textContent = lane.duplicates
+        ? t.lastWithDuplicates(message.text, num(lane.duplicates))
+        : message.text;
     });
     lane.delivery.ready.then(
-      () => setState(lane, 'connected'),
+      () => setState(lane, t.stateConnected),
       () => {},
     );
   }
   // fix: publishing starts only once every client is connected, so no technique starts behind
-  await within(Promise.all(lanes.map((lane) => lane.delivery?.ready)), 15_000, 'Connecting');
+  await within(Promise.all(lanes.map((lane) => lane.delivery?.ready)), 15_000, t.connectTimedOut);
   await api(`/api/runs/${run.id}/start`, {});
   // #endregion
-  status.textContent = `Run ${run.id}: publishing ${messages} messages at ${rate}/s…`;
+  status.textContent = t.publishing(run.id, num(messages), num(rate));
   const expectedMs = (messages / rate) * 1000;
   const ticker = setInterval(() => {
     report(run.id).catch((err: Error) => {
-      status.textContent = `Reporting failed: ${err.message}`;
+      status.textContent = t.reportingFailed(err.message);
     });
   }, 500);
   await Promise.all(
     lanes.map(async (lane) => {
-      setState(lane, 'receiving');
+      setState(lane, t.stateReceiving);
       try {
-        await within(lane.delivery?.done ?? Promise.resolve(), expectedMs + 20_000, 'Delivery');
-        setState(lane, 'done', 'done');
+        await within(
+          lane.delivery?.done ?? Promise.resolve(),
+          expectedMs + 20_000,
+          t.deliveryTimedOut,
+        );
+        setState(lane, t.stateDone, 'done');
       } catch (err) {
         lane.failed = true;
-        setState(lane, `failed: ${(err as Error).message}`, 'failed');
+        setState(lane, t.stateFailed((err as Error).message), 'failed');
         lane.delivery?.stop();
       }
       lane.finished = true;
@@ -301,8 +343,8 @@ async function runAll(messages: number, rate: number, pollIntervalMs: number) {
   const failed = lanes.filter((lane) => lane.failed).length;
   const lost = stats.techniques.reduce((sum, t) => sum + (t.lost ?? 0), 0);
   status.textContent = failed
-    ? `Run ${run.id}: ${failed} technique(s) failed.`
-    : `Run ${run.id} done: every technique finished, ${lost} messages lost in all.`;
+    ? t.runFailed(run.id, failed, num(failed))
+    : t.runDone(run.id, lost, num(lost));
 }
 
 byId<HTMLFormElement>('run-form').addEventListener('submit', (event) => {
@@ -311,7 +353,7 @@ byId<HTMLFormElement>('run-form').addEventListener('submit', (event) => {
   startButton.disabled = true;
   runAll(read('messages'), read('rate'), read('interval'))
     .catch((err: Error) => {
-      status.textContent = `Failed: ${err.message}`;
+      status.textContent = t.failed(err.message);
       for (const lane of lanes) lane.delivery?.stop();
     })
     .finally(() => {
