@@ -1,5 +1,5 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 import { describeClose, describeData, hex, stateName, wsUrl } from './socket.ts';
 
 const stateLog = byId('state-log');
@@ -20,7 +20,7 @@ function logState(socket: WebSocket, why: string): void {
 
 /** The property table: re-read from the socket every 100 ms. */
 function showProperties(): void {
-  byId('p-url').textContent = ws?.url ?? '(not connected)';
+  byId('p-url').textContent = ws?.url ?? t.apiNotConnected;
   byId('p-ready').textContent = ws ? stateName(ws.readyState) : '';
   byId('p-protocol').textContent = ws ? `'${ws.protocol}'` : '';
   byId('p-extensions').textContent = ws ? `'${ws.extensions}'` : '';
@@ -37,31 +37,31 @@ function connect(): void {
   ].map((box) => box.value);
   stateLog.replaceChildren();
   messages.replaceChildren();
-  appendLine(stateLog, `offering protocols [${offered.join(', ')}]`);
+  appendLine(stateLog, t.apiOffering(offered.join(', ')));
   // fix: offer subprotocols; the server answers with one of them, or the handshake fails
   const socket = new WebSocket(wsUrl('/'), offered);
   ws = socket;
   socket.binaryType = binaryTypeSelect.value as BinaryType;
-  logState(socket, 'after new WebSocket()');
+  logState(socket, t.apiAfterNew);
 
   // open: the server accepted; protocol and extensions are known from now on.
   socket.addEventListener('open', () => {
-    logState(socket, 'open event');
+    logState(socket, t.apiOpenEvent);
     appendLine(stateLog, `protocol '${socket.protocol}', extensions '${socket.extensions}'`);
   });
   // message: show each one as the JavaScript type it arrived as.
   socket.addEventListener('message', (event: MessageEvent) => {
     if (bulk && sizeOf(event.data) === CHUNK_BYTES) return countBulk(event);
     messageLines = messageLines.then(async () => {
-      appendLine(messages, `← ${await describeData(event.data)}`);
+      appendLine(messages, `← ${await describeData(event.data, t)}`);
     });
   });
   // error: the event carries no detail, on purpose (browsers hide why a connection failed).
-  socket.addEventListener('error', () => logState(socket, 'error event'));
+  socket.addEventListener('error', () => logState(socket, t.apiErrorEvent));
   // close: the code, the reason and whether the closing handshake completed.
   socket.addEventListener('close', (event) => {
-    logState(socket, `close event: ${describeClose(event)}`);
-    if (socket === ws) byId('close-out').textContent = `close event: ${describeClose(event)}`;
+    logState(socket, t.closeEvent(describeClose(event)));
+    if (socket === ws) byId('close-out').textContent = t.closeEvent(describeClose(event));
   });
   // #endregion
   showProperties();
@@ -78,7 +78,7 @@ binaryTypeSelect.addEventListener('change', () => {
 /** Sends `data` if the socket is open, logging what went out. */
 function send(data: string | ArrayBuffer | Blob, label: string): void {
   if (!ws || ws.readyState !== WebSocket.OPEN) {
-    appendLine(messages, `not sent: readyState is ${ws ? stateName(ws.readyState) : 'none'}`);
+    appendLine(messages, t.apiNotSent(ws ? stateName(ws.readyState) : t.apiNoSocket));
     return;
   }
   ws.send(data);
@@ -86,14 +86,14 @@ function send(data: string | ArrayBuffer | Blob, label: string): void {
 }
 
 const text = () => byId<HTMLInputElement>('text').value;
-byId('send-text').addEventListener('click', () => send(text(), `text '${text()}'`));
+byId('send-text').addEventListener('click', () => send(text(), t.apiSentText(text())));
 byId('send-arraybuffer').addEventListener('click', () => {
   const bytes = new TextEncoder().encode(text());
-  send(bytes.buffer, `ArrayBuffer, ${bytes.byteLength} bytes: ${hex(bytes)}`);
+  send(bytes.buffer, t.dataBinary('ArrayBuffer', bytes.byteLength, hex(bytes)));
 });
 byId('send-blob').addEventListener('click', () => {
   const blob = new Blob([text()]);
-  send(blob, `Blob, ${blob.size} bytes`);
+  send(blob, t.dataBinarySize('Blob', blob.size));
 });
 // #endregion
 
@@ -126,7 +126,7 @@ function countBulk(event: MessageEvent): void {
   bulk.echoed += 1;
   bulk.bytes += sizeOf(event.data);
   if (bulk.echoed === bulk.expected)
-    appendLine(byId('buffered-log'), `all ${bulk.echoed} echoes back (${bulk.bytes} bytes)`);
+    appendLine(byId('buffered-log'), t.apiAllEchoes(bulk.echoed, bulk.bytes));
 }
 
 byId('bulk-send').addEventListener('click', () => {
@@ -135,7 +135,7 @@ byId('bulk-send').addEventListener('click', () => {
   log.replaceChildren();
   const socket = ws;
   if (!socket || socket.readyState !== WebSocket.OPEN) {
-    out.textContent = 'Connect first.';
+    out.textContent = t.apiConnectFirst;
     return;
   }
   // #region fixed:bulk-send
@@ -145,20 +145,20 @@ byId('bulk-send').addEventListener('click', () => {
   // fix: send() never blocks: all 8 calls return at once, and bufferedAmount holds what is queued
   for (let i = 0; i < CHUNKS; i++) socket.send(chunk);
   const peak = socket.bufferedAmount;
-  appendLine(log, `after ${CHUNKS} send() calls: bufferedAmount ${peak}`);
+  appendLine(log, t.apiAfterSends(CHUNKS, peak));
   let lastLogged = Number.NEGATIVE_INFINITY;
   // Sample every 10 ms until the queue is empty; log a line at most every 100 ms.
   const timer = setInterval(() => {
     const amount = socket.bufferedAmount;
     const ms = Math.round(performance.now() - started);
-    out.textContent = `bufferedAmount: ${amount} bytes`;
+    out.textContent = t.apiBufferedNow(amount);
     if (ms - lastLogged >= 100 || amount === 0) {
-      appendLine(log, `${ms} ms: bufferedAmount ${amount}`);
+      appendLine(log, t.apiSample(ms, amount));
       lastLogged = ms;
     }
     if (amount === 0 || socket.readyState !== WebSocket.OPEN) {
       clearInterval(timer);
-      out.textContent = `drained: ${peak} bytes queued, bufferedAmount 0 after ${ms} ms`;
+      out.textContent = t.apiDrained(peak, ms);
     }
   }, 10);
   // #endregion
@@ -174,7 +174,7 @@ byId<HTMLFormElement>('close-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const out = byId('close-out');
   if (!ws) {
-    out.textContent = 'Connect first.';
+    out.textContent = t.apiConnectFirst;
     return;
   }
   const rawCode = byId<HTMLInputElement>('close-code').value.trim();
@@ -183,13 +183,13 @@ byId<HTMLFormElement>('close-form').addEventListener('submit', (event) => {
   try {
     if (rawCode === '') ws.close();
     else ws.close(Number(rawCode), reason);
-    logState(ws, 'after close()');
-    out.textContent = `close(${rawCode}${rawCode ? `, '${reason}'` : ''}) called: waiting for the close event`;
+    logState(ws, t.apiAfterClose);
+    out.textContent = t.apiCloseCalled(`close(${rawCode}${rawCode ? `, '${reason}'` : ''})`);
   } catch (error) {
     // The browser refuses a bad code or an over-long reason itself, before sending anything.
     const { name, message } = error as DOMException;
-    out.textContent = `close() threw ${name}: ${message}`;
-    logState(ws, 'close() threw, nothing changed');
+    out.textContent = t.apiCloseThrew(name, message);
+    logState(ws, t.apiCloseThrewState);
   }
 });
 // #endregion

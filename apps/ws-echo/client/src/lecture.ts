@@ -1,5 +1,5 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 import { type Arrival, arrivalOf, describeArrival } from './navigation.ts';
 import { wsUrl } from './socket.ts';
 
@@ -29,18 +29,15 @@ ws.onmessage = (event: MessageEvent) => {
 // close: not in the lecture, but a learner wants to know when the server is gone.
 ws.onclose = (event) => {
   // pitfall: it only says so: nothing opens a new socket, and the page stays dead until reloaded
-  say(`Connection closed (code ${event.code})`);
+  say(t.lectureClosed(event.code));
 };
 // #endregion
 
 // Not in the lecture: browsers differ after Back, so the page says what yours did to its socket.
 const afterwards: Record<Arrival['kind'], string> = {
-  loaded:
-    'Follow a link (Chapter home, say), then press Back to see what your browser does with a page that has an open WebSocket.',
-  restored:
-    'The socket did not come back with it: the browser closed it when it froze the page (close code 1006 in the log), and this page, like the lecture, does nothing on pageshow, so nothing reopens it.',
-  reloaded:
-    'So this is a fresh page with a fresh connection: the lines in the log come from a new socket.',
+  loaded: t.lectureAfterLoaded,
+  restored: t.lectureAfterRestored,
+  reloaded: t.lectureAfterReloaded,
 };
 
 // #region lecture:page-lifecycle
@@ -48,6 +45,6 @@ const afterwards: Record<Arrival['kind'], string> = {
 // pageshow: fires on every showing, loaded or restored; say which, and what became of the socket.
 addEventListener('pageshow', (event) => {
   const arrival = arrivalOf(event);
-  byId('navigation').textContent = `${describeArrival(arrival)} ${afterwards[arrival.kind]}`;
+  byId('navigation').textContent = `${describeArrival(arrival, t)} ${afterwards[arrival.kind]}`;
 });
 // #endregion

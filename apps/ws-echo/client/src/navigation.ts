@@ -1,6 +1,7 @@
 // How the browser brought a page on screen, read at `pageshow`: restored from the back/forward
 // cache, loaded again by Back/Forward because the browser did not keep it, or loaded as usual.
 // Browsers differ on pages with an open WebSocket, so the pages report what *this* browser did.
+import type { Texts } from './socket.ts';
 
 /** What the browser did to show the page. */
 export type Arrival =
@@ -44,19 +45,19 @@ export function arrivalOf(event: PageTransitionEvent): Arrival {
 }
 
 /** The arrival in words, for the learner: what happened and, after Back, why. */
-export function describeArrival(arrival: Arrival): string {
+export function describeArrival(arrival: Arrival, t: Texts): string {
   switch (arrival.kind) {
     case 'restored':
-      return 'Restored from the back/forward cache: pageshow came with persisted true, and the page is as you left it.';
+      return t.arrivalRestored;
     case 'reloaded': {
       const why = arrival.reasons
-        ? `Reasons it gave (notRestoredReasons): ${arrival.reasons.join(', ')}.`
+        ? t.arrivalReasons(arrival.reasons.join(', '))
         : arrival.offersReasons
-          ? 'Your browser did not give a reason.'
-          : 'Your browser did not give a reason (it has no notRestoredReasons).';
-      return `Loaded again by Back/Forward: your browser did not keep this page in the back/forward cache, so it fetched and ran it from scratch. ${why}`;
+          ? t.arrivalNoReason
+          : t.arrivalNoReasonApi;
+      return t.arrivalReloaded(why);
     }
     case 'loaded':
-      return `A normal load (${arrival.type}): pageshow came with persisted false.`;
+      return t.arrivalLoaded(arrival.type);
   }
 }

@@ -1,5 +1,5 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
+import { t } from './nav.ts';
 import { describeClose, describeData, wsUrl } from './socket.ts';
 
 /** Opens a socket to `path`, skips the greeting, and resolves with the socket once open. */
@@ -9,7 +9,7 @@ function open(path: string): Promise<WebSocket> {
     // open: ready to send.
     socket.addEventListener('open', () => resolve(socket), { once: true });
     // error: the handshake failed (server down, refused).
-    socket.addEventListener('error', () => reject(new Error(`could not connect to ${path}`)), {
+    socket.addEventListener('error', () => reject(new Error(t.pitfallsCouldNotConnect(path))), {
       once: true,
     });
   });
@@ -37,8 +37,7 @@ async function echoOnce(path: string): Promise<void> {
     const socket = await open(path);
     const echo = nextEcho(socket);
     socket.send('hello');
-    const line = `${path}: sent string 'hello', the echo arrived as ${await describeData(await echo)}`;
-    appendLine(log, line);
+    appendLine(log, t.pitfallsEchoed(path, await describeData(await echo, t)));
     socket.close(1000, 'done');
   } catch (error) {
     appendLine(log, (error as Error).message);
@@ -58,14 +57,14 @@ byId('too-big-send').addEventListener('click', async () => {
       socket.addEventListener('close', resolve, { once: true }),
     );
     socket.send(new Uint8Array(2 * 1024 * 1024));
-    appendLine(log, 'sent 2097152 bytes in one binary message');
-    appendLine(log, `close event: ${describeClose(await closed)}`);
+    appendLine(log, t.pitfallsSentBig(2 * 1024 * 1024));
+    appendLine(log, t.closeEvent(describeClose(await closed)));
     // The server is still up: a new connection gets the greeting.
     const again = await open('/');
     const greeting = await new Promise<unknown>((resolve) =>
       again.addEventListener('message', (event) => resolve(event.data), { once: true }),
     );
-    appendLine(log, `a new connection is greeted: '${greeting}'`);
+    appendLine(log, t.pitfallsGreetedAgain(String(greeting)));
     again.close(1000, 'done');
   } catch (error) {
     appendLine(log, (error as Error).message);
@@ -82,7 +81,7 @@ byId('utf8-send').addEventListener('click', async () => {
     const data = await echo;
     const codes = typeof data === 'string' ? [...data].map((c) => c.codePointAt(0) ?? 0) : [];
     const shown = codes.map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
-    appendLine(log, `sent '\\uD800'; the echo is ${shown.join(' ')}: the browser had replaced it`);
+    appendLine(log, t.pitfallsUtf8Echo(shown.join(' ')));
     socket.close(1000, 'done');
   } catch (error) {
     appendLine(log, (error as Error).message);
@@ -93,8 +92,8 @@ byId('utf8-send').addEventListener('click', async () => {
 byId('my-origin').textContent = location.origin;
 /** The same server under its other name: localhost ↔ 127.0.0.1. */
 const otherHost = `${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
-for (const span of document.querySelectorAll('.host-same')) span.textContent = location.host;
-for (const span of document.querySelectorAll('.host-other')) span.textContent = otherHost;
+byId('origin-same').textContent = t.pitfallsOriginSame(location.host);
+byId('origin-cross').textContent = t.pitfallsOriginCross(otherHost);
 
 /** Opens a socket to `host` and logs how the handshake ended. */
 function tryOrigin(host: string): void {
@@ -103,14 +102,13 @@ function tryOrigin(host: string): void {
   const socket = new WebSocket(url);
   // message: the greeting proves the server accepted this Origin.
   socket.addEventListener('message', (event) => {
-    appendLine(log, `${url}: accepted, greeted with '${event.data}'`);
+    appendLine(log, t.pitfallsAccepted(url, String(event.data)));
     socket.close(1000, 'done');
   });
   // error: a refused handshake (here: 403) shows up only as error + close 1006.
-  socket.addEventListener('error', () => appendLine(log, `${url}: error event`));
+  socket.addEventListener('error', () => appendLine(log, t.pitfallsErrorEvent(url)));
   socket.addEventListener('close', (event) => {
-    if (event.code === 1006)
-      appendLine(log, `${url}: refused, close event ${describeClose(event)}`);
+    if (event.code === 1006) appendLine(log, t.pitfallsRefused(url, describeClose(event)));
   });
 }
 byId('origin-same').addEventListener('click', () => tryOrigin(location.host));

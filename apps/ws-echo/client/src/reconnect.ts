@@ -1,6 +1,6 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 import { backoffDelay } from './backoff.ts';
+import { t } from './nav.ts';
 import { type Arrival, arrivalOf, describeArrival } from './navigation.ts';
 import { stateName, wsUrl } from './socket.ts';
 
@@ -15,7 +15,7 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let wanted = true;
 
 setInterval(() => {
-  byId('status').textContent = ws ? stateName(ws.readyState) : 'no socket';
+  byId('status').textContent = ws ? stateName(ws.readyState) : t.reconnectNoSocket;
 }, 100);
 
 function connect(): void {
@@ -24,7 +24,7 @@ function connect(): void {
   ws = socket;
   // open: we are back; the next failure starts the backoff from the beginning.
   socket.addEventListener('open', () => {
-    appendLine(attempts, attempt > 0 ? `connected after ${attempt} attempt(s)` : 'connected');
+    appendLine(attempts, attempt > 0 ? t.reconnectConnectedAfter(attempt) : t.reconnectConnected);
     attempt = 0;
   });
   // message: the greeting arrives on every new connection.
@@ -39,10 +39,7 @@ function connect(): void {
     attempt += 1;
     // fix: each retry waits longer, with a random part, so pages that lost the server come back spread out
     const { delay, ceiling } = backoffDelay(attempt);
-    appendLine(
-      attempts,
-      `closed (code ${event.code}); attempt ${attempt} in ${delay} ms (ceiling ${ceiling} ms)`,
-    );
+    appendLine(attempts, t.reconnectRetry(event.code, attempt, delay, ceiling));
     // fix: then a new socket: connect() again, and its open resets the count
     retryTimer = setTimeout(connect, delay);
   });
@@ -64,40 +61,35 @@ function start(): void {
 
 byId('close-now').addEventListener('click', () => {
   stop('closed by the user');
-  appendLine(attempts, 'closed on purpose: not retrying');
+  appendLine(attempts, t.reconnectClosedOnPurpose);
 });
 byId('connect-now').addEventListener('click', start);
 
 /** What this page does about its socket after each kind of showing. */
 const afterwards: Record<Arrival['kind'], string> = {
-  loaded:
-    'Follow a link (Chapter home, say), then press Back to see what your browser does with this page.',
-  restored:
-    'This page closed its socket on pagehide, so nothing was left open while it was frozen, and it has just opened a new one: see the second "connected" above.',
-  reloaded: 'Nothing to reopen: a fresh page connects on load, as it did the first time.',
+  loaded: t.reconnectAfterLoaded,
+  restored: t.reconnectAfterRestored,
+  reloaded: t.reconnectAfterReloaded,
 };
 
 // #region fixed:page-lifecycle
 // pagehide: leaving (or going into the bfcache). An open socket would keep the page out of it.
 // fix: close the socket on the way out, on purpose, so no retry is scheduled and nothing stays open
 addEventListener('pagehide', (event) => {
-  appendLine(lifecycle, `pagehide (persisted: ${event.persisted}): closing the socket`);
+  appendLine(lifecycle, t.reconnectPagehide(event.persisted));
   stop('page hidden');
 });
 
 // pageshow: also fires on a normal load; `persisted` is true only when restored from the bfcache.
 addEventListener('pageshow', (event) => {
   const arrival = arrivalOf(event);
-  byId('navigation').textContent = `${describeArrival(arrival)} ${afterwards[arrival.kind]}`;
+  byId('navigation').textContent = `${describeArrival(arrival, t)} ${afterwards[arrival.kind]}`;
   if (arrival.kind === 'loaded') {
-    appendLine(lifecycle, 'pageshow (persisted: false): first load');
+    appendLine(lifecycle, t.reconnectPageshowFirst);
   } else if (arrival.kind === 'reloaded') {
-    appendLine(
-      lifecycle,
-      'pageshow (persisted: false): loaded again by Back, not from the bfcache',
-    );
+    appendLine(lifecycle, t.reconnectPageshowReloaded);
   } else {
-    appendLine(lifecycle, 'pageshow (persisted: true): back from the bfcache, reconnecting');
+    appendLine(lifecycle, t.reconnectPageshowRestored);
     // fix: restored from the cache with its socket closed, so open a new one
     start();
   }

@@ -1,3 +1,8 @@
+import type messages from './messages.ts';
+
+/** The chapter's texts in one language. */
+export type Texts = (typeof messages)['en'];
+
 /** The ws:// (or wss:// under https) URL of `path` on the server that served this page. */
 export function wsUrl(path = '/'): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -18,16 +23,16 @@ export function hex(bytes: Uint8Array, max = 8): string {
   return bytes.length > max ? `${head} …` : head;
 }
 
-/** What arrived in a message event, as a line: its JavaScript type and content. */
-export async function describeData(data: unknown): Promise<string> {
-  if (typeof data === 'string') return `string '${data}'`;
+/** What arrived in a message event, as a line in the page's language: its JavaScript type and content. */
+export async function describeData(data: unknown, t: Texts): Promise<string> {
+  if (typeof data === 'string') return t.dataString(data);
   if (data instanceof ArrayBuffer)
-    return `ArrayBuffer, ${data.byteLength} bytes: ${hex(new Uint8Array(data))}`;
+    return t.dataBinary('ArrayBuffer', data.byteLength, hex(new Uint8Array(data)));
   if (data instanceof Blob) {
     const bytes = new Uint8Array(await data.arrayBuffer());
-    return `Blob, ${data.size} bytes: ${hex(bytes)}`;
+    return t.dataBinary('Blob', data.size, hex(bytes));
   }
-  return `unexpected ${typeof data}`;
+  return t.dataUnexpected(typeof data);
 }
 
 /** The close event's three fields, as a line. */

@@ -1,11 +1,17 @@
 // The exercise's page: it sends text and binary to your server and shows what comes back.
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages, rich } from '@course/kit/i18n-page';
+import messages from '../../../client/src/messages.ts';
 import { describeData, wsUrl } from '../../../client/src/socket.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 const log = byId('log');
 const url = wsUrl('/');
-byId('url').textContent = url;
+byId('intro').replaceChildren(rich(t.ex1Text(url)));
 
 /** Opens a socket, sends `data` after the greeting, and logs what the echo arrived as. */
 function echoOnce(data: string | ArrayBuffer, sent: string): void {
@@ -19,16 +25,16 @@ function echoOnce(data: string | ArrayBuffer, sent: string): void {
       return;
     }
     ws.close(1000, 'done');
-    appendLine(log, `sent ${sent}, the echo arrived as ${await describeData(event.data)}`);
+    appendLine(log, t.ex1Echoed(sent, await describeData(event.data, t)));
   };
   // close: before the echo came, the server refused or went away.
   ws.onclose = (event) => {
-    if (messages < 2) appendLine(log, `closed before the echo (code ${event.code})`);
+    if (messages < 2) appendLine(log, t.ex1ClosedEarly(event.code));
   };
 }
 
 // click: one round trip each.
-byId('send-text').addEventListener('click', () => echoOnce('hello', "string 'hello'"));
+byId('send-text').addEventListener('click', () => echoOnce('hello', t.dataString('hello')));
 byId('send-binary').addEventListener('click', () =>
-  echoOnce(new Uint8Array([1, 2, 3]).buffer, 'ArrayBuffer, 3 bytes: 01 02 03'),
+  echoOnce(new Uint8Array([1, 2, 3]).buffer, t.dataBinary('ArrayBuffer', 3, '01 02 03')),
 );
