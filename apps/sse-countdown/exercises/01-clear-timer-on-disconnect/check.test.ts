@@ -1,6 +1,6 @@
 // The check for "Clear the timer when the client goes": your server, real EventSource and fetch clients.
 import type { RunningChapter } from '@course/kit';
-import { startUnderCheck } from '@course/kit/exercise-check';
+import { say, startUnderCheck } from '@course/kit/exercise-check';
 import { EventSource } from 'eventsource';
 import { createParser } from 'eventsource-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -44,7 +44,10 @@ function readCountdown(): Reading {
   reads.push(abort);
   const read = (async () => {
     const res = await fetch(`${server.url}/countdown`, { signal: abort.signal });
-    expect(res.status, 'GET /countdown should answer 200').toBe(200);
+    expect(
+      res.status,
+      say({ en: 'GET /countdown should answer 200', ko: 'GET /countdown은 200으로 답해야 합니다' }),
+    ).toBe(200);
     const decoder = new TextDecoder();
     for await (const chunk of res.body ?? []) parser.feed(decoder.decode(chunk, { stream: true }));
   })();
@@ -61,60 +64,105 @@ function openAndWaitForFirst(): Promise<EventSource> {
   sources.push(source);
   return new Promise((resolve, reject) => {
     source.addEventListener('message', () => resolve(source), { once: true });
-    source.addEventListener('error', () => reject(new Error('the EventSource failed')), {
-      once: true,
-    });
+    source.addEventListener(
+      'error',
+      () =>
+        reject(new Error(say({ en: 'the EventSource failed', ko: 'EventSource가 실패했습니다' }))),
+      {
+        once: true,
+      },
+    );
   });
 }
 
-it('counts down from 10 to 0 for a client that stays', async () => {
-  const reading = readCountdown();
-  // 11 numbers, 300 ms apart.
-  await expect
-    .poll(() => reading.failure ?? reading.counts, {
-      timeout: 6000,
-      message: 'A client that stays should get every number, 10 to 0',
-    })
-    .toEqual(COUNTDOWN);
-});
+it(
+  say({
+    en: 'counts down from 10 to 0 for a client that stays',
+    ko: '남아 있는 클라이언트에게 10부터 0까지 센다',
+  }),
+  async () => {
+    const reading = readCountdown();
+    // 11 numbers, 300 ms apart.
+    await expect
+      .poll(() => reading.failure ?? reading.counts, {
+        timeout: 6000,
+        message: say({
+          en: 'A client that stays should get every number, 10 to 0',
+          ko: '남아 있는 클라이언트는 10부터 0까지 모든 숫자를 받아야 합니다',
+        }),
+      })
+      .toEqual(COUNTDOWN);
+  },
+);
 
-it("stops a countdown's timer when its client goes away", async () => {
-  const before = liveTimers();
-  const clients = await Promise.all(Array.from({ length: CLIENTS }, openAndWaitForFirst));
-  expect(
-    liveTimers() - before,
-    `While ${CLIENTS} countdowns run, the server should hold a timer for each`,
-  ).toBeGreaterThanOrEqual(CLIENTS - 2);
+it(
+  say({
+    en: "stops a countdown's timer when its client goes away",
+    ko: '클라이언트가 떠나면 그 카운트다운의 타이머를 멈춘다',
+  }),
+  async () => {
+    const before = liveTimers();
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, openAndWaitForFirst));
+    expect(
+      liveTimers() - before,
+      say({
+        en: `While ${CLIENTS} countdowns run, the server should hold a timer for each`,
+        ko: `카운트다운 ${CLIENTS}개가 도는 동안 서버는 카운트다운마다 타이머를 하나씩 갖고 있어야 합니다`,
+      }),
+    ).toBeGreaterThanOrEqual(CLIENTS - 2);
 
-  for (const source of clients) source.close();
-  // The server hears of each close within milliseconds. A countdown left running goes on for
-  // about 3 s, so a second is enough to tell them apart.
-  await expect
-    .poll(() => liveTimers() - before, {
-      timeout: 1000,
-      message:
-        `${CLIENTS} clients closed their EventSource, and 1 s later the server still held more ` +
-        'timers than before they came: each countdown goes on scheduling its next number for a ' +
-        "client that is gone. Clear the response's timer when it closes",
-    })
-    .toBeLessThanOrEqual(2);
-});
+    for (const source of clients) source.close();
+    // The server hears of each close within milliseconds. A countdown left running goes on for
+    // about 3 s, so a second is enough to tell them apart.
+    await expect
+      .poll(() => liveTimers() - before, {
+        timeout: 1000,
+        message: say({
+          en:
+            `${CLIENTS} clients closed their EventSource, and 1 s later the server still held more ` +
+            'timers than before they came: each countdown goes on scheduling its next number for a ' +
+            "client that is gone. Clear the response's timer when it closes",
+          ko:
+            `클라이언트 ${CLIENTS}개가 EventSource를 닫았는데, 1초 뒤에도 서버는 그들이 오기 전보다 ` +
+            '타이머를 더 많이 갖고 있습니다. 카운트다운마다 이미 떠난 클라이언트를 위해 다음 숫자를 계속 ' +
+            '예약하고 있습니다. 응답이 닫히면 그 응답의 타이머를 정리하세요',
+        }),
+      })
+      .toBeLessThanOrEqual(2);
+  },
+);
 
-it('keeps counting for a client that stays while another leaves', async () => {
-  const leaving = await openAndWaitForFirst();
-  const staying = readCountdown();
-  await expect
-    .poll(() => staying.counts.length, { message: 'A second client should get its first number' })
-    .toBeGreaterThan(0);
-  // The second client's timer is the newest now: a timer shared by all responses is its timer.
-  leaving.close();
-  // The rest of the countdown takes about 3 s.
-  await expect
-    .poll(() => staying.failure ?? staying.counts, {
-      timeout: 6000,
-      message:
-        'One client left mid-countdown: the other should still get every number, 10 to 0. ' +
-        'Keep a timer per response, not one shared by all',
-    })
-    .toEqual(COUNTDOWN);
-});
+it(
+  say({
+    en: 'keeps counting for a client that stays while another leaves',
+    ko: '다른 클라이언트가 떠나도 남은 클라이언트에게는 계속 센다',
+  }),
+  async () => {
+    const leaving = await openAndWaitForFirst();
+    const staying = readCountdown();
+    await expect
+      .poll(() => staying.counts.length, {
+        message: say({
+          en: 'A second client should get its first number',
+          ko: '두 번째 클라이언트가 첫 숫자를 받아야 합니다',
+        }),
+      })
+      .toBeGreaterThan(0);
+    // The second client's timer is the newest now: a timer shared by all responses is its timer.
+    leaving.close();
+    // The rest of the countdown takes about 3 s.
+    await expect
+      .poll(() => staying.failure ?? staying.counts, {
+        timeout: 6000,
+        message: say({
+          en:
+            'One client left mid-countdown: the other should still get every number, 10 to 0. ' +
+            'Keep a timer per response, not one shared by all',
+          ko:
+            '클라이언트 하나가 카운트다운 도중에 떠났어도 다른 클라이언트는 10부터 0까지 모든 숫자를 받아야 합니다. ' +
+            '모든 응답이 함께 쓰는 타이머 하나가 아니라 응답마다 타이머를 두세요',
+        }),
+      })
+      .toEqual(COUNTDOWN);
+  },
+);
