@@ -1,6 +1,7 @@
 // The exercise's page: three clients, A, B and C, that log what reaches each of them.
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -9,6 +10,11 @@ import type {
   ServerToClientEvents,
   Variant,
 } from '../../../events.ts';
+import messages from './messages.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -20,28 +26,30 @@ let sent = 0;
 
 /** What an ack, or its absence, says. */
 const describeAck = (error: Error | null, ack?: Ack) =>
-  error ? 'no ack after 5000 ms' : ack?.ok ? 'acked ok' : `refused: ${ack?.error}`;
+  error ? t.noAck : ack?.ok ? t.ackOk : t.refused(ack?.error ?? '');
 
 for (const name of NAMES) {
   const box = byId(`client-${name}`);
   const log = box.querySelector('.log') as HTMLOListElement;
   const state = box.querySelector('.state') as HTMLElement;
+  const sendButton = box.querySelector('.send') as HTMLButtonElement;
+  sendButton.textContent = t.sendFrom(name);
   // forceNew: a connection of its own, as a separate tab would have.
   const socket: ChatClient = io({ forceNew: true });
   clients.set(name, socket);
 
   // connect: a fresh session after every server restart, so log in again.
   socket.on('connect', () => {
-    state.textContent = `connected, id ${socket.id}`;
+    state.textContent = t.connected(socket.id ?? '');
     socket
       .timeout(5000)
       .emit('login', { name, userid: `${name.toLowerCase()}@example.com` }, (error, ack) => {
-        if (error || !ack.ok) appendLine(log, `login ${describeAck(error, ack)}`);
+        if (error || !ack.ok) appendLine(log, t.loginResult(describeAck(error, ack)));
       });
   });
   // disconnect: the server went away (a restart after a save) or dropped us.
   socket.on('disconnect', (reason) => {
-    state.textContent = `disconnected (${reason})`;
+    state.textContent = t.disconnected(reason);
   });
   /** One received message as a line: the event, who sent it and how. */
   const show = (event: string) => (message: ChatMessage) =>
@@ -50,13 +58,13 @@ for (const name of NAMES) {
   socket.on('s2c chat', show('s2c chat'));
 
   // click: send one numbered message the way the picker says.
-  box.querySelector('.send')?.addEventListener('click', () => {
+  sendButton.addEventListener('click', () => {
     sent += 1;
     const via = viaSelect.value as Variant;
     const to = clients.get(toSelect.value)?.id;
-    const msg = `message ${sent} from ${name}`;
+    const msg = t.message(sent, name);
     socket.timeout(5000).emit('chat', { msg, via, ...(to ? { to } : {}) }, (error, ack) => {
-      appendLine(log, `sent '${msg}' with ${via}: ${describeAck(error, ack)}`);
+      appendLine(log, t.sentWith(msg, via, describeAck(error, ack)));
     });
   });
 }
