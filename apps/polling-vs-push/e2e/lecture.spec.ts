@@ -6,6 +6,9 @@ import { LANG_NAMES } from '@course/kit/i18n';
 import { expect, type Page, test } from '@playwright/test';
 import messages from '../client/src/messages.ts';
 
+// A busy machine can take 20 s to open a page: room for that, never a retry.
+test.describe.configure({ timeout: 90_000 });
+
 // specMessages() asks the running test for its project's locale: call it inside a test.
 let t = messages.en;
 test.beforeEach(() => {
@@ -58,7 +61,7 @@ test('the page shows six lanes and four empty charts before a run', async ({ pag
 });
 
 test('every technique delivers all N messages, none lost or duplicated', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await runFeed(page, 20, 20, 100);
   await expect(page.locator('#run-status')).toContainText(t.publishing('', '20', '20').slice(-20));
   await expect(page.locator('#run-status')).toHaveText(doneLine(0), { timeout: 40_000 });

@@ -1,7 +1,13 @@
 // Exercise: ask only for what is new. See README.md beside this folder.
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import type { PollAnswer, RunRequest, RunStats } from '../../../server/protocol.ts';
+import messages from '../messages.ts';
+
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 /** The run this page asks for: 10 messages, 10 a second, polled every 200 ms, short polling only. */
 const RUN: RunRequest = { messages: 10, rate: 10, pollIntervalMs: 200, techniques: ['short-poll'] };
@@ -12,7 +18,7 @@ const count = byId('count');
 
 /** Shows why polling stopped. */
 function showError(error: Error): void {
-  state.textContent = `failed: ${error.message}`;
+  state.textContent = t.stateFailed(error.message);
 }
 
 /** Polls the feed of run `id` every `intervalMs` and lists the messages each answer brings. */
@@ -26,7 +32,7 @@ function follow(id: string, intervalMs: number): void {
     const answer = (await res.json()) as PollAnswer;
     for (const message of answer.messages) appendLine(received, message.text);
     count.textContent = String(received.children.length);
-    state.textContent = answer.done ? 'done' : 'polling';
+    state.textContent = answer.done ? t.stateDone : t.statePolling;
   };
   setInterval(() => poll().catch(showError), intervalMs);
 }
