@@ -143,16 +143,16 @@ export default defineMessages({
     // Log in
     loginHeading: '로그인',
     loginText:
-      '`login` `{name, userid}`를 보냅니다. 서버는 두 값을 소켓에 저장하고, 이름을 담은 `login`을 모두에게 보냅니다.',
+      '`login` `{name, userid}`를 보냅니다. 서버는 두 값을 소켓(socket)에 저장하고, 이름을 담은 `login`을 모두에게 보냅니다.',
     nameLabel: '이름',
     useridLabel: '사용자 ID',
     loginButton: '로그인',
     notLoggedIn: '로그인하지 않았습니다.',
-    loginPageNote: '페이지는 폼의 두 값을 보내고 확인 응답을 기다립니다.',
+    loginPageNote: '페이지는 폼의 두 값을 보내고 확인 응답(acknowledgement, ack)을 기다립니다.',
     loginHandlerNote:
       '서버는 페이로드를 검사하고, 두 값을 `socket.data`에 보관하고, 확인 응답을 보낸 뒤 모두에게 이름을 알립니다.',
     schemasNote:
-      '유효한 페이로드의 정의입니다. 이벤트마다 valibot 스키마가 하나씩 있고, 그 메시지가 곧 오류 확인 응답입니다.',
+      '유효한 페이로드의 정의입니다. 이벤트(event)마다 valibot 스키마가 하나씩 있고, 그 메시지가 곧 오류 확인 응답입니다.',
     joinNoticeNote: '모든 탭이 입장 알림을 보여 줍니다. 텍스트 노드로만 만듭니다.',
 
     // Connection
@@ -162,7 +162,7 @@ export default defineMessages({
     reconnectButton: '다시 연결',
     dropButton: '네트워크 끊김 흉내',
     connExplain:
-      '**연결 끊기**는 `forceDisconnect`를 보냅니다. 서버가 `socket.disconnect()`를 호출하고, 클라이언트는 다시 연결을 누를 때까지 끊긴 채로 있습니다. **네트워크 끊김 흉내**는 네트워크 장애가 난 것처럼 전송 계층(transport)을 닫습니다. 클라이언트는 스스로 다시 연결하고, 연결 상태 복구가 놓친 메시지를 다시 보내 줍니다.',
+      '**연결 끊기**는 `forceDisconnect`를 보냅니다. 서버가 `socket.disconnect()`를 호출하고, 클라이언트는 다시 연결을 누를 때까지 끊긴 채로 있습니다. **네트워크 끊김 흉내**는 네트워크 장애가 난 것처럼 전송 계층(transport)을 닫습니다. 클라이언트는 스스로 다시 연결하고, 연결 상태 복구(connection state recovery)가 놓친 메시지를 다시 보내 줍니다.',
     buttonsNote: '세 버튼의 코드입니다.',
     forceNote: '서버는 `forceDisconnect`에 확인 응답을 보낸 다음 세션을 끝냅니다.',
     stateNote: '페이지는 클라이언트가 스스로 돌아오는지 알려 주고, 새 세션이면 다시 로그인합니다.',
