@@ -20,6 +20,8 @@ test.beforeEach(() => {
 });
 
 test('every page is in the browser’s language', async ({ page }) => {
+  // Eight page loads in one test: give it the time of three.
+  test.slow();
   for (const [path, title] of [
     ['/', t.homeTitle],
     ['/readystate', t.rsTitle],

@@ -214,7 +214,7 @@ export default defineMessages({
     homeAjax4: '[/ajax4](/ajax4): JSON POST를 보내면 서버가 그대로 돌려줍니다(전송 → 로딩완료).',
     homeBeyondHeading: '강의 너머',
     homeApi:
-      '[API의 나머지](/api): timeout, abort(), 다운로드·업로드 진행률, 응답 헤더, overrideMimeType(), responseType arraybuffer/blob/document, 그리고 XHR과 나란히 놓은 fetch().',
+      '[API의 나머지](/api): timeout, abort(), 다운로드·업로드 진행률, 응답 헤더(header), overrideMimeType(), responseType arraybuffer/blob/document, 그리고 XHR과 나란히 놓은 fetch().',
     homePitfalls:
       '[강의의 함정](/pitfalls): setRequestHeader()를 부르는 위치, 잘못된 JSON이 만드는 null 응답, 서버 데이터를 넣는 innerHTML.',
 
@@ -315,7 +315,7 @@ export default defineMessages({
     pitLead: '섹션마다 강의의 방식을 먼저 실행하고, 이어서 고친 방식을 실행합니다.',
     pitOrderHeading: 'setRequestHeader()는 open()과 send() 사이에',
     pitOrderText:
-      '강의는 `onreadystatechange` 안에서 상태가 1일 때 `Content-Type`을 설정합니다. 이것이 동작하는 이유는 핸들러를 `open()`보다 **먼저** 달았기 때문뿐입니다. `open()`은 상태 1 이벤트를 동기적으로 발생시킵니다. 핸들러를 `open()` 뒤에 달면 헤더가 설정되지 않아 서버가 본문을 거부합니다(415). `send()` 뒤에 부르면 예외가 발생합니다.',
+      '강의는 `onreadystatechange` 안에서 상태가 1일 때 `Content-Type`을 설정합니다. 이 코드가 동작하는 것은 핸들러를 `open()`보다 **먼저** 달았기 때문일 뿐입니다. `open()`은 상태 1 이벤트를 동기적으로 발생시킵니다. 핸들러를 `open()` 뒤에 달면 헤더가 설정되지 않아 서버가 본문을 거부합니다(415). `send()` 뒤에 부르면 예외가 발생합니다.',
     pitOrderLecture: '강의: open() 전에 핸들러',
     pitOrderLate: 'open() 뒤에 핸들러',
     pitOrderAfterSend: 'send() 뒤에 setRequestHeader',
@@ -323,7 +323,7 @@ export default defineMessages({
     pitLabelLecture: '강의의 순서',
     pitLabelLate: 'open() 뒤에 단 핸들러',
     pitLabelFixed: '고친 순서',
-    pitEchoed: (label, status, id) => `${label} → ${status} 에코 id=${id}`,
+    pitEchoed: (label, status, id) => `${label} → ${status}, 돌려받은 id=${id}`,
     pitRefused: (label, status, error) => `${label} → ${status} 오류: ${error}`,
     pitAfterSendNoError: 'send() 뒤에 setRequestHeader → 오류 없음?',
     pitAfterSendThrew: (name) => `send() 뒤에 setRequestHeader → ${name} 예외 발생`,
@@ -341,11 +341,12 @@ export default defineMessages({
     pitXssText:
       '강의는 모든 응답을 `innerHTML`로 씁니다. 데이터에 마크업이 들어 있으면 브라우저가 그것을 만들고, `onerror` 같은 이벤트 핸들러가 여러분의 페이지에서 실행됩니다. 이 섹션은 content를 `/ajax4_result1`로 보낸 뒤, `innerHTML`이라면 무엇을 만들었을지 **보여 주고**(실행되지 않는 문서에서 파싱만 함), `textContent`로 안전하게 표시합니다.',
     pitXssSend: '보내기',
-    pitXssBuilt: 'innerHTML이라면 만들었을 것',
+    pitXssBuilt: 'innerHTML이 만들었을 요소',
     pitXssRendered: 'textContent로 표시한 결과',
-    pitXssNoElements: '요소 없음: innerHTML도 텍스트만 추가했을 것',
+    pitXssNoElements: '요소 없음: innerHTML이어도 텍스트만 추가됩니다',
     pitXssElement: (name) => `<${name}> 요소`,
-    pitXssElementRuns: (name, handlers) => `${handlers} 핸들러가 있는 <${name}> 요소: 실행됨`,
+    pitXssElementRuns: (name, handlers) =>
+      `${handlers} 핸들러가 달린 <${name}> 요소: innerHTML이었다면 실행됩니다`,
     exEditLead: '이 페이지 옆의 `page.ts`를 고치고 저장하세요. 페이지가 저절로 다시 불러와집니다.',
     ex1Title: '연습 문제: 끝나는 로딩 상태 · XMLHttpRequest',
     ex1Heading: '로딩 처리: 끝나는 로딩 상태',
