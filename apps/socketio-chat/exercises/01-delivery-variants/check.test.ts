@@ -87,7 +87,7 @@ async function whoGets(input: Omit<ChatInput, 'msg'>): Promise<string> {
       .filter((arrival) => arrival.msg === msg)
       .map((arrival) => `${name} (${arrival.event})`),
   );
-  return got.join(', ') || 'nobody';
+  return got.join(', ') || say({ en: 'nobody', ko: '아무도 받지 않음' });
 }
 
 it(
