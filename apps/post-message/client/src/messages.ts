@@ -262,6 +262,30 @@ export default defineMessages({
     snoopReceived: (origin: string, data: string) => `received from ${origin}: ${data}`,
     snoopStole: (secret: string) => `stole the secret: ${secret}`,
     snoopStatus: 'Listening to every message, from anyone.',
+    // The exercises' pages (exercises/*/problem|solution): their own texts; the rest is shared above.
+    exFrameTitle: 'The frame · postMessage exercise',
+    exThirdTitle: 'The third origin · postMessage exercise',
+    exSnoopTitle: 'Another site · postMessage exercise',
+    ex1Title: 'Exercise: check who is talking · postMessage',
+    ex1Heading: 'Check who is talking',
+    ex1Lead:
+      'Edit `page.ts` beside this page and save: the page reloads by itself. This page is the parent, on {parent-origin}. Its `message` listener is the one you fix.',
+    ex1FrameHeading: 'The trusted frame',
+    ex1FrameText:
+      'The frame comes from the frame origin. It answers every hello with a reply, and it tells this page its height so the iframe can fit it.',
+    ex1FrameIframeTitle: 'The trusted frame (frame origin)',
+    ex1StrangerHeading: 'A stranger: the third origin',
+    ex1StrangerText:
+      'This iframe comes from a third origin that nobody trusts. It can post to this page too, with `\'*\'`. Try its buttons: "Pretend to be the frame" sends a reply that claims to come from the frame.',
+    ex1IgnoredHeading: 'Ignored by this page',
+    ex2Title: 'Exercise: a secret for the frame only · postMessage',
+    ex2Heading: 'A secret for the frame only',
+    ex2Lead:
+      'Edit `page.ts` beside this page and save: the page reloads by itself. This page is the parent. It hands a secret to its iframe, which first holds the trusted frame and later, after a navigation, another site.',
+    ex2Text:
+      'The page keeps the iframe\'s window (`iframe.contentWindow`) and posts to it. "Navigate the frame to another site" does what a redirect, an ad script or a link could do: the same window now holds a page from the third origin, which reads every message it gets. The parent\'s reference still works, and the parent cannot see where it points.',
+    ex2SendSecret: 'Send the secret to the frame',
+    ex2NavigatedLog: 'the frame was navigated to another site; link.frame is the same window',
   },
   ko: {
     loading: '불러오는 중…',
@@ -479,5 +503,28 @@ export default defineMessages({
     snoopReceived: (origin, data) => `${origin}에서 받음: ${data}`,
     snoopStole: (secret) => `비밀을 훔침: ${secret}`,
     snoopStatus: '누가 보낸 메시지든 모두 듣는 중.',
+    exFrameTitle: '프레임 · postMessage 연습 문제',
+    exThirdTitle: '세 번째 출처 · postMessage 연습 문제',
+    exSnoopTitle: '다른 사이트 · postMessage 연습 문제',
+    ex1Title: '연습 문제: 누가 말하는지 확인하기 · postMessage',
+    ex1Heading: '누가 말하는지 확인하기',
+    ex1Lead:
+      '이 페이지 옆의 `page.ts`를 고치고 저장하세요. 페이지가 알아서 다시 불러와집니다. 이 페이지가 부모이고, 출처는 {parent-origin}입니다. 여러분이 고칠 것은 이 페이지의 `message` 리스너입니다.',
+    ex1FrameHeading: '신뢰하는 프레임',
+    ex1FrameText:
+      '프레임은 프레임 출처에서 옵니다. hello마다 답장을 보내고, iframe이 내용에 맞출 수 있도록 자기 높이를 이 페이지에 알려 줍니다.',
+    ex1FrameIframeTitle: '신뢰하는 프레임 (프레임 출처)',
+    ex1StrangerHeading: '낯선 이: 세 번째 출처',
+    ex1StrangerText:
+      "이 iframe은 아무도 신뢰하지 않는 세 번째 출처에서 옵니다. 이 iframe도 `'*'`로 이 페이지에 메시지를 보낼 수 있습니다. 버튼을 눌러 보세요. “프레임인 척하기”는 프레임에서 왔다고 주장하는 답장을 보냅니다.",
+    ex1IgnoredHeading: '이 페이지가 무시한 메시지',
+    ex2Title: '연습 문제: 프레임에게만 주는 비밀 · postMessage',
+    ex2Heading: '프레임에게만 주는 비밀',
+    ex2Lead:
+      '이 페이지 옆의 `page.ts`를 고치고 저장하세요. 페이지가 알아서 다시 불러와집니다. 이 페이지가 부모입니다. 이 페이지는 iframe에 비밀을 건네는데, 그 iframe에는 처음에 신뢰하는 프레임이 있고, 이동한 뒤에는 다른 사이트가 있습니다.',
+    ex2Text:
+      '페이지는 iframe의 창(`iframe.contentWindow`)을 쥐고 거기에 메시지를 보냅니다. “프레임을 다른 사이트로 이동”은 리디렉션, 광고 스크립트, 링크가 할 수 있는 일을 합니다. 같은 창에 이제 세 번째 출처의 페이지가 있고, 그 페이지는 받는 메시지를 모두 읽습니다. 부모의 참조는 그대로 동작하고, 부모는 그 참조가 어디를 가리키는지 볼 수 없습니다.',
+    ex2SendSecret: '프레임에 비밀 보내기',
+    ex2NavigatedLog: '프레임이 다른 사이트로 이동함. link.frame은 같은 창임',
   },
 });

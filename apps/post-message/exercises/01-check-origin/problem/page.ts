@@ -2,7 +2,15 @@
 import '@course/kit/page.css';
 import '../../../client/src/chapter.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageLang, pageMessages } from '@course/kit/i18n-page';
+import messages from '../../../client/src/messages.ts';
 import { kindOf, loadOrigins, preview } from '../../../client/src/origins.ts';
+import { fillSlots, withLang } from '../../../client/src/slots.ts';
+
+// The page's texts in the learner's language (the chapter's dictionary), before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+fillSlots(t);
 
 /** The tallest the frame may make its iframe, in px. */
 const MAX_FRAME_HEIGHT = 600;
@@ -21,7 +29,7 @@ byId('parent-origin').textContent = location.origin;
 function ignore(event: MessageEvent, reason: string): void {
   appendLine(
     ignoredLog,
-    `ignored a message from ${event.origin} (${reason}): ${preview(event.data)}`,
+    t.ignoredFrom(event.origin, t.ignoredReason(reason), preview(event.data)),
   ).className = 'bad';
 }
 
@@ -32,10 +40,10 @@ window.addEventListener('message', (event: MessageEvent) => {
   const kind = kindOf(event.data);
   const data = event.data as Record<string, unknown>;
   if (kind === 'ready') {
-    status.textContent = `The frame at ${event.origin} is ready.`;
+    status.textContent = t.frameReady(event.origin);
     sendButton.disabled = false;
   } else if (kind === 'reply') {
-    appendLine(exchangeLog, `reply from ${event.origin}: ${String(data.text)}`).className = 'ok';
+    appendLine(exchangeLog, t.msgReplyFrom(event.origin, String(data.text))).className = 'ok';
   } else if (kind === 'height' && typeof data.px === 'number') {
     // The frame's content height: the iframe follows it, up to a cap.
     frame.style.height = `${Math.min(Math.max(data.px, 0), MAX_FRAME_HEIGHT)}px`;
@@ -45,13 +53,13 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 // The listener is in place first, so the frame's "ready" cannot come too early.
-frame.src = `${origins.frame}/frame`;
+frame.src = `${origins.frame}${withLang('/frame', pageLang())}`;
 // The trusted frame is window.frames[0]; the stranger comes second.
-byId<HTMLIFrameElement>('third').src = `${origins.third}/third`;
+byId<HTMLIFrameElement>('third').src = `${origins.third}${withLang('/third', pageLang())}`;
 
 // A hello to the frame, posted with the frame's exact origin as targetOrigin.
 sendButton.addEventListener('click', () => {
   const text = byId<HTMLInputElement>('hello-text').value;
   frame.contentWindow?.postMessage({ kind: 'hello', text }, origins.frame);
-  appendLine(exchangeLog, `sent to ${origins.frame}: hello "${text}"`);
+  appendLine(exchangeLog, t.msgSentTo(origins.frame, text));
 });
