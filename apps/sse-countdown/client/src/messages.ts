@@ -203,7 +203,7 @@ export default defineMessages({
     homeTitle: '챕터 홈 · 서버 전송 이벤트',
     homeHeading: '서버 전송 이벤트: 카운트다운',
     homeLead:
-      '코스의 7장입니다. 서버가 HTTP 응답 하나에 숫자 열 개를 1초에 하나씩 밀어 보내고, 페이지는 `EventSource`로 그 숫자를 읽습니다. 먼저 강의의 클라이언트를 쓰인 그대로 실행해 보고, 잘못되는 두 가지를 본 다음, 고친 카운트다운을 봅니다. 마지막으로 예제가 다루지 않는 부분을 살펴봅니다.',
+      '코스의 7장, 서버 전송 이벤트(Server-Sent Events, SSE)입니다. 서버가 HTTP 응답 하나에 숫자 열 개를 1초에 하나씩 밀어 보내고, 페이지는 `EventSource`로 그 숫자를 읽습니다. 먼저 강의의 클라이언트를 쓰인 그대로 실행해 보고, 잘못되는 두 가지를 본 다음, 고친 카운트다운을 봅니다. 마지막으로 예제가 다루지 않는 부분을 살펴봅니다.',
     homeLectureHeading: '강의의 예제',
     homeLectureItem:
       '[강의의 클라이언트](/lecture): 강의의 서버처럼 스트리밍하는 서버(`id:`도, `retry:`도, end 이벤트도 없음)에 붙어 `SSE: Connected`, `Id: kgh`, `Data: 10` … `0`, 그리고 `Disconnected`를 보여 줍니다.',
