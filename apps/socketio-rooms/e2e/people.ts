@@ -1,3 +1,4 @@
+import { specMessages } from '@course/e2e/lang';
 import {
   type Browser,
   type BrowserContext,
@@ -6,6 +7,7 @@ import {
   type Page,
   test,
 } from '@playwright/test';
+import messages from '../client/src/messages.ts';
 
 /** One person in their own browser context (own cookies, own connection), on one page. */
 export interface Person {
@@ -20,18 +22,21 @@ export interface Person {
 
 /**
  * Opens `path` in a fresh browser context for each name and waits until each
- * page is connected. The contexts are closed after the test.
+ * page is connected. The contexts are closed after the test. The browser asks
+ * for the spec project's language, as the `browser` fixture's own pages do.
  */
 export async function people(browser: Browser, path: string, count: number): Promise<Person[]> {
-  const baseURL = test.info().project.use.baseURL;
+  const { baseURL, locale } = test.info().project.use;
+  const t = specMessages(messages);
   const opened: Person[] = [];
   for (let i = 0; i < count; i++) {
-    const context: BrowserContext = await browser.newContext({ baseURL });
+    const context: BrowserContext = await browser.newContext({ baseURL, locale });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(path);
-    await expect(page.locator('#status')).toHaveText(/^connected/);
-    opened.push(person(page));
+    const mode = path === '/lecture' ? 'lecture' : 'explicit';
+    await expect(page.locator('#status')).toHaveText(t.statusConnected(mode));
+    opened.push(person(page, path));
   }
   return opened;
 }
@@ -43,19 +48,29 @@ export async function closeAll(): Promise<void> {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
 }
 
-function person(page: Page): Person {
+/** The form's labels and buttons on `path`: the lecture's own on `/lecture`, the page's language on `/rooms`. */
+export function formTexts(path: string) {
+  const t = specMessages(messages);
+  return path === '/lecture'
+    ? { name: t.lectureName, room: t.lectureRoom, message: t.lectureMessage, send: t.lectureSend }
+    : { name: t.name, room: t.room, message: t.message, send: t.send };
+}
+
+function person(page: Page, path: string): Person {
+  const t = specMessages(messages);
+  const form = formTexts(path);
   return {
     page,
     async send({ name, room, msg }) {
-      if (name !== undefined) await page.getByLabel('Name').fill(name);
-      if (room !== undefined) await page.getByLabel('Room').fill(room);
-      await page.getByLabel('Message').fill(msg);
-      await page.getByRole('button', { name: 'Send' }).click();
+      if (name !== undefined) await page.getByLabel(form.name, { exact: true }).fill(name);
+      if (room !== undefined) await page.getByLabel(form.room, { exact: true }).fill(room);
+      await page.getByLabel(form.message, { exact: true }).fill(msg);
+      await page.getByRole('button', { name: form.send, exact: true }).click();
     },
     async join(name, room) {
-      await page.getByLabel('Name').fill(name);
-      await page.getByLabel('Room').fill(room);
-      await page.getByRole('button', { name: 'Join room' }).click();
+      await page.getByLabel(form.name, { exact: true }).fill(name);
+      await page.getByLabel(form.room, { exact: true }).fill(room);
+      await page.getByRole('button', { name: t.joinRoom }).click();
       await expect(page.locator('#current-room')).toHaveText(room);
     },
     chat: () => page.locator('#chat li').allTextContents(),

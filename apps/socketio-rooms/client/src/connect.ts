@@ -1,4 +1,5 @@
 import { byId } from '@course/kit/dom';
+import { pageMessages } from '@course/kit/i18n-page';
 import { io, type Socket } from 'socket.io-client';
 import {
   type Ack,
@@ -8,6 +9,10 @@ import {
   type Mode,
   type ServerToClientEvents,
 } from '../../events.ts';
+import messages from './messages.ts';
+
+/** The page's texts, in its language (the exercises' pages share these helpers). */
+const t = pageMessages(messages);
 
 export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -25,10 +30,10 @@ export function connectChat(mode: Mode): ChatSocket {
     status.textContent = text;
     status.className = className;
   };
-  show('connecting…', 'muted');
-  socket.on('connect', () => show(`connected (${mode} mode)`, 'ok'));
-  socket.on('disconnect', (reason) => show(`disconnected: ${reason}`, 'bad'));
-  socket.on('connect_error', (error) => show(`cannot connect: ${error.message}`, 'bad'));
+  show(t.statusConnecting, 'muted');
+  socket.on('connect', () => show(t.statusConnected(mode), 'ok'));
+  socket.on('disconnect', (reason) => show(t.statusDisconnected(reason), 'bad'));
+  socket.on('connect_error', (error) => show(t.statusCannotConnect(error.message), 'bad'));
   return socket;
 }
 
@@ -42,14 +47,14 @@ export async function ackOrNoAnswer<T extends object>(
   try {
     return await send();
   } catch (error) {
-    return { ok: false, error: `no answer: ${(error as Error).message}` };
+    return { ok: false, error: t.noAnswer((error as Error).message) };
   }
 }
 
 /** Shows an error ack in `#error`, or clears it. As text: the error may quote the input. */
 export function showError(answer: Ack | null): void {
   const output = byId('error');
-  output.textContent = answer && !answer.ok ? `Error: ${answer.error}` : '';
+  output.textContent = answer && !answer.ok ? t.error(answer.error) : '';
 }
 
 /**

@@ -1,10 +1,11 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 import { connectChat, sendChatMessage } from './connect.ts';
+import { t } from './nav.ts';
 
 // The lecture's page: connect to /chat in "lecture" mode, where the server joins
 // every room this socket posts to and never leaves one.
 const chat = connectChat('lecture');
+byId('my-rooms').textContent = t.noRoom;
 
 byId('form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -19,5 +20,5 @@ chat.on('chat message', (data) => {
 
 // Not in the lecture: the server reports this socket's rooms, so the pitfall is visible.
 chat.on('membership', ({ rooms }) => {
-  byId('my-rooms').textContent = rooms.length > 0 ? rooms.join(', ') : 'no room';
+  byId('my-rooms').textContent = rooms.length > 0 ? rooms.join(', ') : t.noRoom;
 });

@@ -1,8 +1,13 @@
 import { courseNav } from '@course/kit/course-nav';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
+import messages from './messages.ts';
 
-// The chapter's pages, in lesson order: every page's nav is built from this list.
+// Every page of the chapter imports this first: its texts in the learner's language,
+// then the nav (its pages, in lesson order, and the language switch).
+export const t = pageMessages(messages);
+applyMessages(t);
 courseNav([
-  { href: '/', label: 'Chapter home' },
-  { href: '/lecture', label: "The lecture's room chat (pitfall)" },
-  { href: '/rooms', label: 'Rooms, fixed' },
+  { href: '/', label: t.navHome },
+  { href: '/lecture', label: t.navLecture },
+  { href: '/rooms', label: t.navRooms },
 ]);

@@ -1,4 +1,3 @@
-import './nav.ts';
 import { appendLine, byId } from '@course/kit/dom';
 import type { RoomInfo } from '../../events.ts';
 import {
@@ -8,11 +7,14 @@ import {
   sendChatMessage,
   showError,
 } from './connect.ts';
+import { t } from './nav.ts';
 
 // Explicit membership (the server's default mode): one room per socket.
 const chat = connectChat('explicit');
 const field = (id: string) => byId<HTMLInputElement>(id);
 const log = byId('chat');
+byId('current-room').textContent = t.noRoom;
+byId('members-heading').textContent = t.membersHeading(t.yourRoom);
 
 /** The room the server says this socket is in, or null. */
 let current: string | null = null;
@@ -51,12 +53,13 @@ chat.on('chat message', (data) => {
 });
 
 // Joins and leaves of our room, our own included (the server sends us our "left" too).
-chat.on('notice', ({ name, room, action }) => notice(`${name} ${action} ${room}`));
+chat.on('notice', ({ name, room, action }) => notice(t.notice(name, action, room)));
 
 chat.on('membership', ({ rooms }) => {
   current = rooms[0] ?? null;
-  byId('current-room').textContent = current ?? 'no room';
-  byId('members-room').textContent = current ?? 'your room';
+  byId('current-room').textContent = current ?? t.noRoom;
+  // The room's name came over the wire: the heading is set as text.
+  byId('members-heading').textContent = t.membersHeading(current ?? t.yourRoom);
   if (!current) byId('members').replaceChildren();
   drawRooms();
 });
@@ -88,15 +91,15 @@ function drawRooms(): void {
       name.textContent = room;
       const size = document.createElement('span');
       size.className = 'count';
-      size.textContent = ` (${count} ${count === 1 ? 'member' : 'members'}) `;
+      size.textContent = ` ${t.memberCount(count)} `;
       item.append(name, size);
       if (room === current) {
         item.setAttribute('aria-current', 'true');
-        item.append('← you are here');
+        item.append(t.youAreHere);
       } else {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = 'Switch here';
+        button.textContent = t.switchHere;
         button.addEventListener('click', () => {
           field('room').value = room;
           void join(room);

@@ -1,20 +1,27 @@
 // Exercise: leave the previous room. The page stays as it is: the work is in server.ts.
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { io } from 'socket.io-client';
 import { type ChatSocket, sendChatMessage } from '../../../client/src/connect.ts';
+import messages from '../../../client/src/messages.ts';
 import { CHAT_NAMESPACE } from '../../../events.ts';
+
+// The page's texts in the learner's language (the chapter's dictionary), before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 const chat: ChatSocket = io(CHAT_NAMESPACE);
 const status = byId('status');
+status.textContent = t.statusConnecting;
 
 // The connection's state, as text.
 chat.on('connect', () => {
-  status.textContent = 'connected';
+  status.textContent = t.statusConnectedPlain;
   status.className = 'ok';
 });
 chat.on('disconnect', (reason) => {
-  status.textContent = `disconnected: ${reason}`;
+  status.textContent = t.statusDisconnected(reason);
   status.className = 'bad';
 });
 

@@ -1,6 +1,7 @@
 // Exercise: notices for the room only. The page stays as it is: the work is in server.ts.
 import '@course/kit/page.css';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { io } from 'socket.io-client';
 import {
   ACK_TIMEOUT_MS,
@@ -9,19 +10,25 @@ import {
   sendChatMessage,
   showError,
 } from '../../../client/src/connect.ts';
+import messages from '../../../client/src/messages.ts';
 import { CHAT_NAMESPACE } from '../../../events.ts';
+
+// The page's texts in the learner's language (the chapter's dictionary), before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
 
 const chat: ChatSocket = io(CHAT_NAMESPACE);
 const status = byId('status');
+status.textContent = t.statusConnecting;
 const field = (id: string) => byId<HTMLInputElement>(id);
 
 // The connection's state, as text.
 chat.on('connect', () => {
-  status.textContent = 'connected';
+  status.textContent = t.statusConnectedPlain;
   status.className = 'ok';
 });
 chat.on('disconnect', (reason) => {
-  status.textContent = `disconnected: ${reason}`;
+  status.textContent = t.statusDisconnected(reason);
   status.className = 'bad';
 });
 
@@ -48,5 +55,5 @@ chat.on('chat message', ({ name, msg }) => {
 
 // A notice: someone joined or left a room this socket hears from.
 chat.on('notice', ({ room, name, action }) => {
-  appendLine(byId('chat'), `— ${name} ${action} ${room}`).className = 'muted';
+  appendLine(byId('chat'), t.ex2Notice(name, action, room)).className = 'muted';
 });
