@@ -13,7 +13,7 @@ const LECTURE_LOG = [
   "Received: 'Hi this is web client.'",
 ];
 
-test('the pages are in the browser’s language', async ({ page }) => {
+test('the chapter home is in the browser’s language', async ({ page }) => {
   const t = specMessages(messages);
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', specLang());
@@ -21,20 +21,34 @@ test('the pages are in the browser’s language', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(t.homeHeading));
   await expect(page.locator('#pages h2')).toHaveText(plain(t.homeLectureHeading));
   await expect(page.locator('nav.course')).toContainText(t.navPitfalls);
+});
 
+test('the lecture’s page is in the browser’s language, its log in the lecture’s', async ({
+  page,
+}) => {
+  const t = specMessages(messages);
   await page.goto('/lecture');
   await expect(page.locator('html')).toHaveAttribute('lang', specLang());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(t.lectureHeading));
   await expect(page.locator('.lead')).toHaveText(plain(t.lectureLead));
   await expect(page.locator('#lecture h2')).toHaveText(plain(t.lectureConsoleHeading));
   await expect(page.locator('#navigation')).toContainText(plain(t.lectureAfterLoaded));
+  await expect(page.locator('#log li')).toHaveText(LECTURE_LOG);
+});
 
+test('the API page’s heading, buttons and state log are in the browser’s language', async ({
+  page,
+}) => {
+  const t = specMessages(messages);
   await page.goto('/api');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(t.apiHeading));
   await expect(page.getByRole('button', { name: t.apiConnect, exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: t.apiSendTextButton })).toBeVisible();
   await expect(page.locator('#state-log li').nth(1)).toHaveText(`0 CONNECTING (${t.apiAfterNew})`);
+});
 
+test('the pitfalls page’s heading and buttons are in the browser’s language', async ({ page }) => {
+  const t = specMessages(messages);
   await page.goto('/pitfalls');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plain(t.pitfallsHeading));
   await expect(page.getByRole('button', { name: t.pitfallsTooBigSend })).toBeVisible();
@@ -70,6 +84,8 @@ test('the page connects, sends its line and logs the greeting and the echo', asy
 test('the language switch reloads the page in the other language and is remembered', async ({
   page,
 }) => {
+  // Three page loads and two switches: more than one page's time.
+  test.slow();
   const t = specMessages(messages);
   const other = specLang() === 'en' ? 'ko' : 'en';
   const theirs = messages[other];
