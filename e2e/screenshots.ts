@@ -1,11 +1,13 @@
 // `pnpm screenshots`: the README's pictures of the course, taken anew from the
-// built hub and a built chapter: docs/hub.png and docs/chapter-code-panel.png.
+// built hub and a built chapter, in English and in Korean (a browser whose language
+// is Korean): docs/hub.png, docs/chapter-code-panel.png, and the same with .ko.png.
 // Korean text must render, so it refuses to run without a CJK font (fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChapter, findRepoRoot, isListening } from '@course/chapters';
 import { chromium } from '@playwright/test';
+import hubMessages from '../apps/hub/client/src/messages.ts';
 import { chooseBrowser } from './browser.ts';
 import { startChapterServer } from './server-process.ts';
 
@@ -57,27 +59,39 @@ const servers = await Promise.all([
 ]);
 const browser = await chromium.launch({ executablePath: chooseBrowser()?.executablePath });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ko-KR' });
+  const written: string[] = [];
+  for (const [locale, lang, suffix] of [
+    ['en-US', 'en', ''],
+    ['ko-KR', 'ko', '.ko'],
+  ] as const) {
+    const t = hubMessages[lang];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale });
 
-  // The hub's page for the chapter: its lesson beside its running page.
-  await page.goto(`http://localhost:${portsOf('hub').PORT}/chapters/${CHAPTER}${PAGE}`);
-  await page.locator('#chapter-state').getByText(`running on :${chapterPorts.PORT}`).waitFor();
-  await page.frameLocator('#page-slot iframe').locator('h1').waitFor();
-  await page.screenshot({ path: join(docs, 'hub.png') });
+    // The hub's page for the chapter: its lesson beside its running page.
+    await page.goto(`http://localhost:${portsOf('hub').PORT}/chapters/${CHAPTER}${PAGE}`);
+    await page
+      .locator('#chapter-state')
+      .getByText(t.runningOn(Number(chapterPorts.PORT)))
+      .waitFor();
+    await page.frameLocator('#page-slot iframe').locator('h1').waitFor();
+    await page.screenshot({ path: join(docs, `hub${suffix}.png`) });
 
-  await page.goto(`http://localhost:${chapterPorts.PORT}${PAGE}`);
-  // A message in Korean, as the lecture's students would send it.
-  await page.getByLabel('Name').fill('김민지');
-  await page.getByLabel('Room').fill('A');
-  await page.getByLabel('Message').fill('안녕하세요, 방 A입니다');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await page.getByText('안녕하세요, 방 A입니다').first().waitFor();
-  const panel = page.locator(`details.code-panel[data-code-panel="${PANEL}"]`);
-  await panel.locator('summary').click();
-  await panel.getByRole('radio', { name: 'What changed' }).check();
-  await panel.evaluate((element) => element.closest('section')?.scrollIntoView());
-  await page.screenshot({ path: join(docs, 'chapter-code-panel.png') });
-  console.log(`Wrote ${join('docs', 'hub.png')} and ${join('docs', 'chapter-code-panel.png')}.`);
+    await page.goto(`http://localhost:${chapterPorts.PORT}${PAGE}`);
+    // A message in Korean, as the lecture's students would send it (the form keeps the lecture's English labels).
+    await page.getByLabel('Name').fill('김민지');
+    await page.getByLabel('Room').fill('A');
+    await page.getByLabel('Message').fill('안녕하세요, 방 A입니다');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('안녕하세요, 방 A입니다').first().waitFor();
+    const panel = page.locator(`details.code-panel[data-code-panel="${PANEL}"]`);
+    await panel.locator('summary').click();
+    await panel.getByRole('radio', { name: lang === 'ko' ? '바뀐 점' : 'What changed' }).check();
+    await panel.evaluate((element) => element.closest('section')?.scrollIntoView());
+    await page.screenshot({ path: join(docs, `chapter-code-panel${suffix}.png`) });
+    await page.close();
+    written.push(join('docs', `hub${suffix}.png`), join('docs', `chapter-code-panel${suffix}.png`));
+  }
+  console.log(`Wrote ${written.join(', ')}.`);
 } finally {
   await browser.close();
   await Promise.all(servers.map((server) => server.stop()));

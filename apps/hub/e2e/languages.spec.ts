@@ -14,16 +14,23 @@ import messages from '../client/src/messages.ts';
 // switch changes it, the choice is remembered, and it goes along to the chapter pages.
 // Its own hub and XHR server, on ports nobody else uses (defaults + 20000).
 
-const t = specMessages(messages);
-const lang = specLang();
-const other = lang === 'ko' ? 'en' : 'ko';
+// The spec's language is its project's: known once a test runs (test.info()), so set per test.
+let t: (typeof messages)['en'];
+let lang: 'en' | 'ko';
+let other: 'en' | 'ko';
+let readmeFile: string;
+test.beforeEach(() => {
+  t = specMessages(messages);
+  lang = specLang();
+  other = lang === 'ko' ? 'en' : 'ko';
+  readmeFile = lang === 'ko' ? 'README.ko.md' : 'README.md';
+});
 const OFFSET = ownChapterPortOffset();
 const shiftedPort = (name: string) => findChapter(name).course.ports.PORT + OFFSET;
 const hubUrl = `http://localhost:${shiftedPort('hub')}/`;
-const readmeFile = lang === 'ko' ? 'README.ko.md' : 'README.md';
 /** The first heading of a lesson or task file in the spec's language. */
-const titleIn = (dir: string, file = readmeFile) =>
-  (readFileSync(join(dir, file), 'utf8').match(/^# (.+)$/m)?.[1] ?? '').trim();
+const titleIn = (dir: string) =>
+  (readFileSync(join(dir, readmeFile), 'utf8').match(/^# (.+)$/m)?.[1] ?? '').trim();
 const xhr = findChapter('xhr');
 
 let hub: ServerProcess;
