@@ -1,5 +1,6 @@
 import { courseNav } from '@course/kit/course-nav';
 import { appendLine, byId } from '@course/kit/dom';
+import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import {
   CHAT_NAMESPACE,
   type ClientToServerEvents,
@@ -12,12 +13,35 @@ import {
   type TopologyClientToServer,
   type TopologyServerToClient,
 } from '../../events.ts';
+import messages from './messages.ts';
 
-courseNav([{ href: '/', label: 'Chapter home' }]);
+// The page's texts in the learner's language, before anything else.
+const t = pageMessages(messages);
+applyMessages(t);
+courseNav([{ href: '/', label: t.navHome }]);
+
+/**
+ * Fills `element` with `text`, putting each `{slot}` it names as the given element
+ * (so each language places the values where its sentence needs them).
+ */
+function slots(element: HTMLElement, text: string, fill: Record<string, HTMLElement>): void {
+  element.replaceChildren(
+    ...text
+      .split(/(\{\w+\})/)
+      .map((part) => fill[part.slice(1, -1)] ?? document.createTextNode(part)),
+  );
+}
+slots(byId('this-tab'), t.thisTab, {
+  instance: byId('this-instance'),
+  adapter: byId('this-adapter'),
+});
+byId('current-room').textContent = t.noRoom;
 
 const ACK_TIMEOUT_MS = 5000;
 const field = (id: string) => byId<HTMLInputElement>(id);
 const status = byId('status');
+status.textContent = t.statusConnecting;
+status.className = 'muted';
 
 // Both namespaces share one connection (one Manager), so they are always on the same instance.
 const chat: Socket<ServerToClientEvents, ClientToServerEvents> = io(CHAT_NAMESPACE, {
@@ -32,15 +56,15 @@ let instance = '?';
 
 // The connection state, as text.
 chat.on('connect', () => {
-  status.textContent = chat.recovered ? 'connected (session recovered)' : 'connected';
+  status.textContent = chat.recovered ? t.statusRecovered : t.statusConnected;
   status.className = 'ok';
 });
 chat.on('disconnect', (reason) => {
-  status.textContent = `disconnected: ${reason}`;
+  status.textContent = t.statusDisconnected(reason);
   status.className = 'bad';
 });
 chat.on('connect_error', (error) => {
-  status.textContent = `cannot connect: ${error.message}`;
+  status.textContent = t.statusCannotConnect(error.message);
   status.className = 'bad';
 });
 
@@ -50,7 +74,7 @@ topology.on('hello', ({ instance: name, adapter }) => {
   instance = name;
   byId('this-instance').textContent = name;
   byId('this-adapter').textContent = adapter;
-  if (before !== '?') appendLine(byId('reconnects'), `reconnected: instance ${before} → ${name}`);
+  if (before !== '?') appendLine(byId('reconnects'), t.reconnected(before, name));
 });
 
 // A reconnect: a recovered session is still in its room; a new one is in none, so join it again.
@@ -59,13 +83,13 @@ chat.on('connect', async () => {
   connectedBefore = true;
   if (!again || !myRoom) return;
   const room = myRoom;
-  if (chat.recovered) return appendLine(byId('reconnects'), `back in ${room} (session recovered)`);
-  if (await join(room)) appendLine(byId('reconnects'), `back in ${room} (joined again)`);
+  if (chat.recovered) return appendLine(byId('reconnects'), t.backRecovered(room));
+  if (await join(room)) appendLine(byId('reconnects'), t.backJoined(room));
 });
 
 // What the rooms chapter says about this socket's rooms.
 chat.on('membership', ({ rooms }) => {
-  byId('current-room').textContent = rooms[0] ?? 'no room';
+  byId('current-room').textContent = rooms[0] ?? t.noRoom;
 });
 
 // A message in this tab's room.
@@ -75,10 +99,7 @@ chat.on('chat message', ({ name, msg }) => {
 
 // Every message's path, cluster-wide.
 topology.on('route', ({ name, room, msg, from, adapter, deliveredBy }) => {
-  appendLine(
-    byId('routes'),
-    `${name}: "${msg}" in ${room}: sent to ${from} → Redis (${adapter}) → delivered by ${deliveredBy.join(', ')}`,
-  );
+  appendLine(byId('routes'), t.route(name, msg, room, from, adapter, deliveredBy.join(', ')));
 });
 
 /** Joins `room` with the form's name; shows the error ack, if any. Resolves with whether it joined. */
@@ -86,8 +107,8 @@ async function join(room: string): Promise<boolean> {
   const answer = await chat
     .timeout(ACK_TIMEOUT_MS)
     .emitWithAck('join', { name: field('name').value || 'guest', room })
-    .catch((error: Error) => ({ ok: false as const, error: `no answer: ${error.message}` }));
-  byId('error').textContent = answer.ok ? '' : `Error: ${answer.error}`;
+    .catch((error: Error) => ({ ok: false as const, error: t.noAnswer(error.message) }));
+  byId('error').textContent = answer.ok ? '' : t.error(answer.error);
   if (answer.ok) myRoom = answer.room;
   return answer.ok;
 }
@@ -103,8 +124,8 @@ byId('form').addEventListener('submit', async (event) => {
       room: field('room').value,
       msg,
     })
-    .catch((error: Error) => ({ ok: false as const, error: `no answer: ${error.message}` }));
-  byId('error').textContent = answer.ok ? '' : `Error: ${answer.error}`;
+    .catch((error: Error) => ({ ok: false as const, error: t.noAnswer(error.message) }));
+  byId('error').textContent = answer.ok ? '' : t.error(answer.error);
   if (answer.ok) myRoom = answer.room;
   if (answer.ok && field('msg').value === msg) field('msg').value = '';
 });
@@ -118,8 +139,8 @@ byId('crash').addEventListener('click', async () => {
     .timeout(ACK_TIMEOUT_MS)
     .emitWithAck('crash')
     .catch((error: Error) => ({ ok: false, error: error.message }));
-  if (!answer.ok) appendLine(byId('reconnects'), `Error: ${answer.error}`);
-  else appendLine(byId('reconnects'), `instance ${instance} is stopping…`);
+  if (!answer.ok) appendLine(byId('reconnects'), t.error(answer.error));
+  else appendLine(byId('reconnects'), t.stopping(instance));
 });
 
 /** Shows the cluster: instances and members, as one instance sees them through the adapter. */
@@ -127,10 +148,7 @@ function render({ instances, members }: Topology): void {
   const list = byId('instances');
   list.replaceChildren();
   for (const one of instances)
-    appendLine(
-      list,
-      `${one.instance} (pid ${one.pid}): ${one.sockets} socket${one.sockets === 1 ? '' : 's'}${one.instance === instance ? ' ← this tab' : ''}`,
-    );
+    appendLine(list, t.instanceLine(one.instance, one.pid, one.sockets, one.instance === instance));
   // Rooms and counts over the whole cluster, from the same member list.
   const rooms = new Map<string, Map<string, number>>();
   for (const member of members)
@@ -147,14 +165,14 @@ function render({ instances, members }: Topology): void {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, count]) => `${name} ${count}`)
       .join(', ');
-    appendLine(roomList, `${room}: ${total} (${where})`);
+    appendLine(roomList, t.roomLine(room, total, where));
   }
   const people = byId('members');
   people.replaceChildren();
   for (const member of members)
     appendLine(
       people,
-      `${member.name || '(no name yet)'} on ${member.instance}: ${member.rooms.join(', ') || 'no room'}${member.id === chat.id ? ' (this tab)' : ''}`,
+      t.memberLine(member.name, member.instance, member.rooms.join(', '), member.id === chat.id),
     );
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { variantDir } from '@course/chapters/exercises';
 import { exerciseAt } from '@course/kit/exercise';
-import { variantUnderCheck } from '@course/kit/exercise-check';
+import { say, variantUnderCheck } from '@course/kit/exercise-check';
 import { listening } from '@course/kit/test-server';
 import { createServers } from '@course/socketio-rooms';
 import {
@@ -57,29 +57,68 @@ function connect(): Promise<Client> {
   });
 }
 
-it('connects through a balancer without sticky sessions', async () => {
-  const client = await connect().catch((error: Error) => {
-    throw new Error(
-      `The client should connect through the round-robin balancer, but: ${error.message}. Each long-polling request reaches the next instance, which answers 400 "Session ID unknown".`,
-    );
-  });
-  expect(client.connected, 'the client should be connected').toBe(true);
-});
+it(
+  say({
+    en: 'connects through a balancer without sticky sessions',
+    ko: '스티키 세션 없는 로드 밸런서를 거쳐 연결한다',
+  }),
+  async () => {
+    const client = await connect().catch((error: Error) => {
+      throw new Error(
+        say({
+          en: `The client should connect through the round-robin balancer, but: ${error.message}. Each long-polling request reaches the next instance, which answers 400 "Session ID unknown".`,
+          ko: `클라이언트가 라운드 로빈 로드 밸런서를 거쳐 연결해야 하는데, 이렇게 되었습니다: ${error.message}. 롱 폴링 요청은 하나하나 다음 인스턴스에 닿고, 그 인스턴스는 400 "Session ID unknown"으로 답합니다.`,
+        }),
+      );
+    });
+    expect(
+      client.connected,
+      say({ en: 'the client should be connected', ko: '클라이언트가 연결되어 있어야 합니다' }),
+    ).toBe(true);
+  },
+);
 
-it('stays on one instance: joins a room and gets its own messages back', async () => {
-  const client = await connect().catch(() => undefined);
-  expect(client, 'The client should connect through the balancer first').toBeDefined();
-  if (!client) return;
-  const got: string[] = [];
-  client.on('chat message', ({ name, msg }) => got.push(`${name}:${msg}`));
-  const joined = await client.timeout(3000).emitWithAck('join', { name: 'Ann', room: 'lobby' });
-  expect(joined, 'join should be acknowledged').toMatchObject({ ok: true, room: 'lobby' });
-  for (let i = 1; i <= 3; i++)
-    await client
-      .timeout(3000)
-      .emitWithAck('chat message', { name: 'Ann', room: 'lobby', msg: `m${i}` });
-  await expect
-    .poll(() => got, { timeout: 3000, message: 'all three messages should come back' })
-    .toEqual(['Ann:m1', 'Ann:m2', 'Ann:m3']);
-  expect(client.io.engine.transport.name, 'the transport should be websocket').toBe('websocket');
-});
+it(
+  say({
+    en: 'stays on one instance: joins a room and gets its own messages back',
+    ko: '한 인스턴스에 머문다. 룸에 들어가 자기 메시지를 돌려받는다',
+  }),
+  async () => {
+    const client = await connect().catch(() => undefined);
+    expect(
+      client,
+      say({
+        en: 'The client should connect through the balancer first',
+        ko: '클라이언트가 먼저 로드 밸런서를 거쳐 연결해야 합니다',
+      }),
+    ).toBeDefined();
+    if (!client) return;
+    const got: string[] = [];
+    client.on('chat message', ({ name, msg }) => got.push(`${name}:${msg}`));
+    const joined = await client.timeout(3000).emitWithAck('join', { name: 'Ann', room: 'lobby' });
+    expect(
+      joined,
+      say({ en: 'join should be acknowledged', ko: 'join에 확인 응답이 와야 합니다' }),
+    ).toMatchObject({ ok: true, room: 'lobby' });
+    for (let i = 1; i <= 3; i++)
+      await client
+        .timeout(3000)
+        .emitWithAck('chat message', { name: 'Ann', room: 'lobby', msg: `m${i}` });
+    await expect
+      .poll(() => got, {
+        timeout: 3000,
+        message: say({
+          en: 'all three messages should come back',
+          ko: '메시지 세 개가 모두 돌아와야 합니다',
+        }),
+      })
+      .toEqual(['Ann:m1', 'Ann:m2', 'Ann:m3']);
+    expect(
+      client.io.engine.transport.name,
+      say({
+        en: 'the transport should be websocket',
+        ko: '전송 방식(transport)은 websocket이어야 합니다',
+      }),
+    ).toBe('websocket');
+  },
+);

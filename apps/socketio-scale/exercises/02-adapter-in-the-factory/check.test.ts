@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { variantDir } from '@course/chapters/exercises';
 import { exerciseAt } from '@course/kit/exercise';
-import { variantUnderCheck } from '@course/kit/exercise-check';
+import { say, variantUnderCheck } from '@course/kit/exercise-check';
 import { listening } from '@course/kit/test-server';
 import type { Servers } from '@course/socketio-rooms';
 import {
@@ -76,41 +76,67 @@ async function member(index: number) {
   return { socket, heard };
 }
 
-it('delivers a message posted on one instance to a member on the other', async () => {
-  const [ann, bob] = [await member(0), await member(1)];
-  await ann.socket.timeout(3000).emitWithAck('join', { name: 'Ann', room: 'one' });
-  await bob.socket.timeout(3000).emitWithAck('join', { name: 'Bob', room: 'one' });
-  await ann.socket
-    .timeout(3000)
-    .emitWithAck('chat message', { name: 'Ann', room: 'one', msg: 'hi' });
-  await expect
-    .poll(() => bob.heard, {
-      timeout: 3000,
-      message: 'Bob, on the other instance, should get Ann:hi',
-    })
-    .toContain('Ann:hi');
-});
+it(
+  say({
+    en: 'delivers a message posted on one instance to a member on the other',
+    ko: '한 인스턴스에 보낸 메시지를 다른 인스턴스의 멤버에게 전달한다',
+  }),
+  async () => {
+    const [ann, bob] = [await member(0), await member(1)];
+    await ann.socket.timeout(3000).emitWithAck('join', { name: 'Ann', room: 'one' });
+    await bob.socket.timeout(3000).emitWithAck('join', { name: 'Bob', room: 'one' });
+    await ann.socket
+      .timeout(3000)
+      .emitWithAck('chat message', { name: 'Ann', room: 'one', msg: 'hi' });
+    await expect
+      .poll(() => bob.heard, {
+        timeout: 3000,
+        message: say({
+          en: 'Bob, on the other instance, should get Ann:hi',
+          ko: '다른 인스턴스에 있는 Bob이 Ann:hi를 받아야 합니다',
+        }),
+      })
+      .toContain('Ann:hi');
+  },
+);
 
-it("tells a member the rooms it is in after it joins (the rooms chapter's membership update)", async () => {
-  const cat = await member(0);
-  await cat.socket.timeout(3000).emitWithAck('join', { name: 'Cat', room: 'two' });
-  await expect
-    .poll(() => cat.heard, {
-      timeout: 2000,
-      message:
-        'After joining "two", the server should send membership {rooms: ["two"]}: it comes from the adapter\'s join-room event, which the rooms chapter listens to on the adapter the namespace was built with',
-    })
-    .toContain('in: two');
-});
+it(
+  say({
+    en: "tells a member the rooms it is in after it joins (the rooms chapter's membership update)",
+    ko: '멤버가 룸에 들어가면 그 멤버가 있는 룸을 알려 준다(룸 챕터의 membership 갱신)',
+  }),
+  async () => {
+    const cat = await member(0);
+    await cat.socket.timeout(3000).emitWithAck('join', { name: 'Cat', room: 'two' });
+    await expect
+      .poll(() => cat.heard, {
+        timeout: 2000,
+        message: say({
+          en: 'After joining "two", the server should send membership {rooms: ["two"]}: it comes from the adapter\'s join-room event, which the rooms chapter listens to on the adapter the namespace was built with',
+          ko: '"two"에 들어간 뒤 서버가 membership {rooms: ["two"]}를 보내야 합니다. 이것은 어댑터의 join-room 이벤트에서 나오고, 룸 챕터는 네임스페이스를 만들 때의 어댑터에서 이 이벤트를 듣습니다',
+        }),
+      })
+      .toContain('in: two');
+  },
+);
 
-it('tells the room, on the other instance too, that someone joined', async () => {
-  const [dan, eve] = [await member(0), await member(1)];
-  await dan.socket.timeout(3000).emitWithAck('join', { name: 'Dan', room: 'three' });
-  await eve.socket.timeout(3000).emitWithAck('join', { name: 'Eve', room: 'three' });
-  await expect
-    .poll(() => dan.heard, {
-      timeout: 2000,
-      message: 'Dan, on instance 1, should hear "Eve joined three" from instance 2',
-    })
-    .toContain('Eve joined three');
-});
+it(
+  say({
+    en: 'tells the room, on the other instance too, that someone joined',
+    ko: '누가 들어왔는지 룸에, 다른 인스턴스에도 알린다',
+  }),
+  async () => {
+    const [dan, eve] = [await member(0), await member(1)];
+    await dan.socket.timeout(3000).emitWithAck('join', { name: 'Dan', room: 'three' });
+    await eve.socket.timeout(3000).emitWithAck('join', { name: 'Eve', room: 'three' });
+    await expect
+      .poll(() => dan.heard, {
+        timeout: 2000,
+        message: say({
+          en: 'Dan, on instance 1, should hear "Eve joined three" from instance 2',
+          ko: '인스턴스 1에 있는 Dan이 인스턴스 2에서 온 "Eve joined three"를 들어야 합니다',
+        }),
+      })
+      .toContain('Eve joined three');
+  },
+);
