@@ -17,6 +17,9 @@ interface FixedPanel {
   note?: string;
 }
 
+// A busy machine can take 20 s to open a page: room for that, never a retry.
+test.describe.configure({ timeout: 90_000 });
+
 const app = 'apps/polling-vs-push';
 
 const PANELS: FixedPanel[] = [

@@ -3,6 +3,9 @@ import { expect, type Page, test } from '@playwright/test';
 // The live page's charts and the feed routes' bad input. The run itself, lane by lane, in
 // both languages: lecture.spec.ts.
 
+// A busy machine can take 20 s to open a page: room for that, never a retry.
+test.describe.configure({ timeout: 90_000 });
+
 const TECHNIQUES = ['short-poll', 'long-poll', 'stream', 'sse', 'websocket', 'socket.io'];
 const CHARTS = ['chart-bytes', 'chart-requests', 'chart-latency', 'chart-losses'];
 
@@ -15,7 +18,7 @@ async function runFeed(page: Page, messages: number, rate: number, interval: num
 }
 
 test('the charts draw the server’s numbers', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await runFeed(page, 20, 20, 50);
   await expect(page.locator('#run-status')).toContainText('done', { timeout: 40_000 });
   for (const chart of CHARTS) {
