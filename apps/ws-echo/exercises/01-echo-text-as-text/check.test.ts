@@ -176,7 +176,7 @@ it(
       .poll(arrivedAs, {
         message: say({
           en: "After a click on Send the string 'hello', the page should log that the echo arrived as string 'hello'",
-          ko: "'hello' 문자열 보내기를 누른 뒤, 페이지는 에코가 string 'hello'로 도착했다고 기록해야 합니다",
+          ko: "“문자열 'hello' 보내기”를 누른 뒤, 페이지는 에코가 string 'hello'로 도착했다고 기록해야 합니다",
         }),
       })
       .toBe("string 'hello'");
