@@ -443,7 +443,7 @@ export default defineMessages({
       '`postMessage`의 세 번째 인자(또는 `{ transfer }`)에는 복제하지 않고 **옮길** 객체를 나열합니다. 이렇게 옮긴 `ArrayBuffer`는 주인이 바뀝니다. 받는 쪽이 바이트를 갖고, 보낸 쪽의 버퍼는 분리(detached)되어 `byteLength`가 0이 됩니다.',
     transferSectionHeading: '같은 버퍼를 복사한 다음 전송하기',
     transferSectionText:
-      '{buffer-size}바이트짜리 버퍼로, `ca fe ba be`로 시작합니다. 여기서 길이는 {local-bytes}바이트이고, 프레임이 마지막으로 알려 온 길이는 {frame-bytes}입니다.',
+      '{buffer-size}바이트짜리 버퍼로, `ca fe ba be`로 시작합니다. 여기서 길이는 {local-bytes}바이트입니다. 프레임이 마지막으로 알려 온 값: {frame-bytes}.',
     transferNothing: '없음',
     transferCopy: '복사하기 (전송 목록 없음)',
     transferRun: '전송하기',
