@@ -98,7 +98,7 @@ export default defineMessages({
     statsText:
       "Each open stream holds a timer on the server. `GET /stats` counts them; this page asks twice a second. Close the tab or press Close and the number drops: the server clears a stream's timers as soon as its client goes away.",
     statsCode:
-      'The code: every timer of a stream goes through `after()` or `every()`, and all of them stop when the response closes.',
+      'The code: every timer of a stream goes through `every()`, and all of them stop when the response ends or closes.',
     statsUnreachable: '(server unreachable)',
 
     // /beyond
@@ -262,7 +262,7 @@ export default defineMessages({
     statsText:
       '열린 스트림마다 서버에 타이머가 있습니다. `GET /stats`가 그 수를 세고, 이 페이지는 1초에 두 번 묻습니다. 탭을 닫거나 닫기를 누르면 숫자가 줄어듭니다. 클라이언트가 떠나는 즉시 서버가 그 스트림의 타이머를 정리하기 때문입니다.',
     statsCode:
-      '코드: 스트림의 모든 타이머는 `after()`나 `every()`를 거치고, 응답이 닫히면 모두 멈춥니다.',
+      '코드: 스트림의 모든 타이머는 `every()`를 거치고, 응답이 끝나거나 닫히면 모두 멈춥니다.',
     statsUnreachable: '(서버에 연결할 수 없음)',
 
     beyondTitle: '이름 있는 이벤트와 원시 스트림 · 서버 전송 이벤트',
