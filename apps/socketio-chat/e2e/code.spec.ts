@@ -190,5 +190,11 @@ test('/chat: the online list, who left and who came back', async ({ page }) => {
     'server/app.ts',
     'free the typing timer',
   );
-  await check(page, 'presence-page', "' is back (connection recovered)'", 'client/src/chat.ts');
+  // The page's texts live in client/src/messages.ts: the panel shows the call that picks one.
+  await check(
+    page,
+    'presence-page',
+    "logLine('presence', ...aboutName(text, presence.name));",
+    'client/src/chat.ts',
+  );
 });
