@@ -72,6 +72,9 @@ export default defineConfig({
       name: `${chapter.name}:ko`,
       testDir: join(chapter.dir, 'e2e'),
       testMatch: KOREAN_SPECS,
+      // After the English run of the same chapter, never beside it: both use the chapter's one
+      // e2e server, and some demos stop and restart parts of it.
+      dependencies: [chapter.name],
       use: { baseURL: `http://localhost:${e2ePorts(chapter).PORT}`, locale: 'ko-KR' },
     })),
   ],
