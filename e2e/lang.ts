@@ -1,7 +1,7 @@
 // What a spec needs to run in both languages: the language its project's browser
 // asks for, and the page's own messages in it, so a spec never spells a text twice.
 import type { Dictionary, Lang, Message } from '@course/kit/i18n';
-import { pickLang } from '@course/kit/i18n';
+import { pickLang, plainText } from '@course/kit/i18n';
 import { test } from '@playwright/test';
 
 /**
@@ -18,9 +18,4 @@ export function specMessages<T extends Record<string, Message>>(dictionary: Dict
 }
 
 /** A message as the page's text reads once rendered: `code`, **strong** and [links](…) without their marks. */
-export function plain(text: string): string {
-  return text
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)\s]+\)/g, '$1');
-}
+export const plain = plainText;

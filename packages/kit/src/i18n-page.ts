@@ -8,6 +8,7 @@ import {
   type Lang,
   type Message,
   pickLang,
+  plainText,
 } from './i18n.ts';
 
 /** Where the learner's choice is kept (localStorage is per origin: each chapter's port keeps its own copy too). */
@@ -154,8 +155,12 @@ export function applyMessages(
       throw new Error(`no text message "${key}" in this page's dictionary (${lang})`);
     return message;
   };
-  for (const element of root.querySelectorAll<HTMLElement>('[data-t]'))
-    element.replaceChildren(rich(text(element.dataset.t ?? ''), lang));
+  for (const element of root.querySelectorAll<HTMLElement>('[data-t]')) {
+    const message = text(element.dataset.t ?? '');
+    // <title> shows only its own text nodes (document.title drops any element in it): plain text there.
+    if (element instanceof HTMLTitleElement) element.textContent = plainText(message);
+    else element.replaceChildren(rich(message, lang));
+  }
   for (const element of root.querySelectorAll<HTMLElement>('[data-t-attr]'))
     for (const pair of (element.dataset.tAttr ?? '').split(/\s+/).filter(Boolean)) {
       const [name, key] = pair.split(':');

@@ -112,6 +112,17 @@ export function plural(lang: Lang, n: number, forms: { one?: string; other: stri
   return rule === 'one' && forms.one !== undefined ? forms.one : forms.other;
 }
 
+/**
+ * A message's text without its markup (`` `code` ``, `**strong**`, `[text](url)`), as it
+ * reads once a page renders it: for `<title>`, and for specs that compare text.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)\s]+\)/g, '$1');
+}
+
 /** Every key of `dictionary` whose text is empty in some language: a test fails on any. */
 export function emptyMessages<T extends Record<string, Message>>(
   dictionary: Dictionary<T>,

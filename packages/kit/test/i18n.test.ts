@@ -15,6 +15,7 @@ import {
   formatNumber,
   type Message,
   pickLang,
+  plainText,
   plural,
   terminalLang,
 } from '../src/i18n.ts';
@@ -46,6 +47,12 @@ describe('the language', () => {
     expect(plural('en', 2, { one: 'step', other: 'steps' })).toBe('steps');
     // Korean has one form.
     expect(plural('ko', 1, { one: '단계', other: '단계' })).toBe('단계');
+  });
+
+  it('reads a message without its markup, as a page shows it', () => {
+    expect(plainText('Run `pnpm lesson` **now**, then [open the hub](/).')).toBe(
+      'Run pnpm lesson now, then open the hub.',
+    );
   });
 
   it('finds a key missing or empty in either language', () => {
