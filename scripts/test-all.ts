@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { findRepoRoot } from '@course/chapters';
 
 const root = findRepoRoot();
@@ -74,6 +75,63 @@ function countResults(): { passed: number; failed: number; skipped: number } {
   return total;
 }
 
+/** The first line of a failure message, without colour codes: enough to find the failed test. */
+function firstLine(message: string | undefined): string {
+  const clean = stripVTControlCharacters(message ?? '').trim();
+  return clean.split('\n')[0]?.slice(0, 200) ?? '';
+}
+
+/** Every failed test by name, with the first line of its error, read from the same reports. */
+function failedTests(): string[] {
+  const lines: string[] = [];
+  for (const dir of workspaces()) {
+    const vitest = join(dir, 'test-results', 'vitest.json');
+    if (!existsSync(vitest)) continue;
+    const report = JSON.parse(readFileSync(vitest, 'utf8'));
+    for (const file of report.testResults ?? []) {
+      const where = file.name.slice(root.length + 1);
+      const failed = (file.assertionResults ?? []).filter(
+        (t: { status: string }) => t.status === 'failed',
+      );
+      for (const test of failed)
+        lines.push(`${where} › ${test.fullName}\n      ${firstLine(test.failureMessages?.[0])}`);
+      if (failed.length === 0 && file.status === 'failed')
+        lines.push(`${where}\n      ${firstLine(file.message)}`);
+    }
+  }
+  const e2eResults = join(root, 'e2e', 'test-results');
+  type Suite = { file: string; specs?: Spec[]; suites?: Suite[] };
+  type Spec = {
+    title: string;
+    line: number;
+    tests: {
+      projectName: string;
+      status: string;
+      results: { errors?: { message?: string }[] }[];
+    }[];
+  };
+  const walk = (suite: Suite, titles: string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results.at(-1)?.errors?.[0]?.message;
+        lines.push(
+          `[${test.projectName}] ${suite.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}\n      ${firstLine(error)}`,
+        );
+      }
+    }
+    for (const child of suite.suites ?? [])
+      walk(child, [...titles, (child as { title?: string }).title ?? '']);
+  };
+  if (existsSync(e2eResults)) {
+    for (const file of readdirSync(e2eResults).filter((name) => /^e2e-.*\.json$/.test(name))) {
+      const report = JSON.parse(readFileSync(join(e2eResults, file), 'utf8'));
+      for (const suite of report.suites ?? []) walk(suite, []);
+    }
+  }
+  return lines;
+}
+
 // Reports from an earlier run must not be counted again (turbo restores cached ones itself).
 for (const dir of workspaces()) rmSync(join(dir, 'test-results'), { recursive: true, force: true });
 
@@ -97,6 +155,9 @@ if (built && step('browser', 'pnpm', ['--filter', '@course/e2e', 'run', 'ensure-
 const { passed, failed, skipped } = countResults();
 printTimings();
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+const failures = failedTests();
+if (failures.length > 0)
+  console.log(`\nFailed tests:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 if (passed + failed === 0) console.log('\nNo test ran.');
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failedSteps.length > 0 || failed > 0 || passed === 0 ? 1 : 0);

@@ -41,3 +41,12 @@ export async function createChapter(
     log: () => {},
   });
 }
+
+/**
+ * How many of the message log's one-second windows a burst could have touched,
+ * if it started at `started` (a `performance.now()`) and has just ended. A slow
+ * machine stretches a burst over more seconds, and each second logs its own 20.
+ */
+export function logWindowsSince(started: number): number {
+  return Math.floor((performance.now() - started) / 1000) + 2;
+}
