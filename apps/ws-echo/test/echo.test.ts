@@ -308,7 +308,8 @@ describe('heartbeat', () => {
   });
 
   it('closing the server ends every client on both endpoints and stops the heartbeat', async () => {
-    const heartbeatMs = 40;
+    // Long enough for a busy machine's client to pong in time: a client that misses one is ended.
+    const heartbeatMs = 200;
     // Closing ends every client, so a heartbeat left running after it would
     // ping nobody and show nothing on the wire. Count its ticks instead: while
     // the server is built, setInterval hands the real timer a callback that
