@@ -9,7 +9,10 @@ import {
   type Message,
   pickLang,
   plainText,
+  slotMarks,
 } from './i18n.ts';
+
+export { slotMark } from './i18n.ts';
 
 /** Where the learner's choice is kept (localStorage is per origin: each chapter's port keeps its own copy too). */
 export const LANG_STORAGE_KEY = 'course.lang';
@@ -140,9 +143,43 @@ export function rich(text: string, lang: Lang = pageLang()): DocumentFragment {
 }
 
 /**
- * Fills every element under `root` that names a message: `data-t="key"` replaces its
- * content with the message (markup as `rich()` reads it); `data-t-attr="placeholder:key
- * aria-label:key2"` sets attributes. A key the dictionary lacks throws, naming it.
+ * Fills `target` with `text` (markup as `rich()` reads it, made with `slotMark()`),
+ * each mark replaced by its slot: `slots[i]` where the text has mark `i`. A slot is a
+ * node the page keeps (a port, a limit, a badge), so a sentence that holds a live
+ * value is still one message, with its words, and its values, in each language's order.
+ */
+export function fillWithSlots(
+  target: HTMLElement,
+  text: string,
+  slots: Node[],
+  lang: Lang = pageLang(),
+): void {
+  const marks = slotMarks(slots.length);
+  const fragment = rich(text, lang);
+  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
+  const textNodes: Text[] = [];
+  while (walker.nextNode()) textNodes.push(walker.currentNode as Text);
+  const split = new RegExp(`([${marks.join('')}])`);
+  for (const node of textNodes) {
+    const parts = node.data.split(split);
+    if (parts.length === 1) continue;
+    node.replaceWith(
+      ...parts.map((part, index) => {
+        const slot = index % 2 === 1 ? slots[marks.indexOf(part)] : undefined;
+        return slot ?? document.createTextNode(part);
+      }),
+    );
+  }
+  target.replaceChildren(fragment);
+}
+
+/**
+ * Fills every element under `root` that names a message:
+ * - `data-t="key"` replaces its content with the message (markup as `rich()` reads it);
+ * - `data-t-attr="placeholder:key aria-label:key2"` sets attributes;
+ * - `data-t-slots="key"` keeps its child elements (its slots, ids and all) and puts
+ *   them into the message, a function of them in order: `(port) => \`runs on ${port}\``.
+ * A key the dictionary lacks, or of the wrong kind, throws, naming it.
  */
 export function applyMessages(
   messages: Record<string, Message>,
@@ -166,6 +203,14 @@ export function applyMessages(
       const [name, key] = pair.split(':');
       if (name && key) element.setAttribute(name, text(key));
     }
+  for (const element of root.querySelectorAll<HTMLElement>('[data-t-slots]')) {
+    const key = element.dataset.tSlots ?? '';
+    const message = messages[key];
+    if (typeof message !== 'function')
+      throw new Error(`no message "${key}" with values in this page's dictionary (${lang})`);
+    const slots = [...element.children];
+    fillWithSlots(element, message(...slotMarks(slots.length)), slots, lang);
+  }
 }
 
 /**

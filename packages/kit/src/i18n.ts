@@ -139,3 +139,18 @@ export function emptyMessages<T extends Record<string, Message>>(
   for (const key of ko) if (!en.includes(key)) empty.push(`en.${key} (missing)`);
   return empty;
 }
+
+/**
+ * The stand-in for slot `index`, to call a message with in place of that value
+ * (`t.requestBytes(n, slotMark(0))`); `fillWithSlots()` of `@course/kit/i18n-page`
+ * puts the slot there. A private-use character: no message contains one, and
+ * `rich()` leaves it alone.
+ */
+export function slotMark(index: number): string {
+  return String.fromCharCode(0xe000 + index);
+}
+
+/** The stand-ins for `count` slots, in order. */
+export function slotMarks(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => slotMark(index));
+}

@@ -13,10 +13,12 @@ import {
   type Dictionary,
   emptyMessages,
   formatNumber,
+  LANGS,
   type Message,
   pickLang,
   plainText,
   plural,
+  slotMarks,
   terminalLang,
 } from '../src/i18n.ts';
 
@@ -93,6 +95,11 @@ function keysOf(html: string): string[] {
   return keys;
 }
 
+/** Every `data-t-slots` key of `html`. */
+function slottedKeysOf(html: string): string[] {
+  return [...html.matchAll(/\sdata-t-slots="([^"]+)"/g)].map((match) => match[1] ?? '');
+}
+
 /** `dir`'s .html files, not descending into build output or dependencies. */
 function htmlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -129,6 +136,22 @@ describe.each(workspaces.map((workspace) => [workspace.name, workspace] as const
           .map((key) => `${relative(root, html)}: ${key}`),
       );
       expect(missing, 'page keys with no text in the dictionary').toEqual([]);
+      // Every data-t-slots key is, in both languages, a function that puts each of its slots once.
+      const badSlots = htmlFiles(join(workspace.dir, 'client')).flatMap((html) =>
+        slottedKeysOf(readFileSync(html, 'utf8')).flatMap((key) =>
+          LANGS.flatMap((lang) => {
+            const message = (dictionary[lang] as Record<string, Message>)[key];
+            const where = `${relative(root, html)}: ${lang}.${key}`;
+            if (typeof message !== 'function') return [`${where} is not a function of its slots`];
+            const marks = slotMarks(message.length);
+            const text = message(...marks);
+            return marks.every((mark) => text.split(mark).length === 2)
+              ? []
+              : [`${where} does not put each of its ${marks.length} slots once`];
+          }),
+        ),
+      );
+      expect(badSlots, 'data-t-slots keys').toEqual([]);
     });
   },
 );

@@ -5,13 +5,11 @@ import { describeReceived } from './clone-cases.ts';
 import { followLog } from './framed.ts';
 import messages from './messages.ts';
 import { kindOf, loadOrigins, preview } from './origins.ts';
-import { fillSlots } from './slots.ts';
 
 // The page's texts: the parent passes its language in the URL (?lang=); opened on its own,
 // this origin picks it like any page (its stored choice, then the browser's languages).
 const t = pageMessages(messages);
 applyMessages(t);
-fillSlots(t);
 
 // The trusted iframe (the frame origin). It accepts messages from the parent
 // origin only, answers each kind of request, and logs what it ignores.

@@ -3,12 +3,10 @@ import { byId } from '@course/kit/dom';
 import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import messages from './messages.ts';
 import { loadOrigins } from './origins.ts';
-import { fillSlots } from './slots.ts';
 
 // The page's texts in the learner's language, before anything else.
 const t = pageMessages(messages);
 applyMessages(t);
-fillSlots(t);
 
 // The chapter home: shows where the three origins are, as the server reports them.
 const origins = await loadOrigins();

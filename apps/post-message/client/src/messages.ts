@@ -55,9 +55,9 @@ export default defineMessages({
     indexOriginsHeading: 'The three origins',
     indexOriginsText:
       'One server process, three ports, so three origins (an origin is scheme + host + port):',
-    indexOriginParent: 'parent: {origin-parent}, this page and the demos;',
-    indexOriginFrame: 'frame: {origin-frame}, the trusted iframe;',
-    indexOriginThird: 'third: {origin-third}, an origin nobody trusts.',
+    indexOriginParent: (origin: string) => `parent: ${origin}, this page and the demos;`,
+    indexOriginFrame: (origin: string) => `frame: ${origin}, the trusted iframe;`,
+    indexOriginThird: (origin: string) => `third: ${origin}, an origin nobody trusts.`,
     indexNote: (role: string, parent: string) =>
       `You are on the ${role} origin. The demos are meant to be opened on ${parent}.`,
     indexDemosHeading: 'The demos',
@@ -75,8 +75,8 @@ export default defineMessages({
     // /messaging
     msgTitle: 'Two origins · postMessage',
     msgHeading: 'Two origins talking, a third one ignored',
-    msgLead:
-      "This page is the parent, on {parent-origin}. The first iframe comes from the frame origin, the second from a third origin. Same host, different ports: three origins, so none of them can touch another's DOM. `postMessage` is the one door between them.",
+    msgLead: (parentOrigin: string) =>
+      `This page is the parent, on ${parentOrigin}. The first iframe comes from the frame origin, the second from a third origin. Same host, different ports: three origins, so none of them can touch another's DOM. \`postMessage\` is the one door between them.`,
     msgExchangeHeading: 'The exchange',
     msgExchangeText:
       "The parent posts to `iframe.contentWindow` with `targetOrigin` set to the frame origin. The frame checks `event.origin`, then answers `event.source` on `event.origin`. The parent checks the answer's origin in turn.",
@@ -85,8 +85,8 @@ export default defineMessages({
     msgHeightText:
       "The iframe below grows with the frame's log. The parent cannot read the frame's document, so it cannot measure it either: the frame posts its height whenever it changes, and the parent's listener, after the same origin check, sets the iframe's height, up to a cap (past it, the frame scrolls to its newest line). A height from any other origin is ignored like everything else: an untrusted frame must not be able to resize itself over the page.",
     msgCheckHeading: 'Origin checks: the third origin',
-    msgCheckText:
-      "The parent's allow-list is {allow-list}. The frame's is the parent origin. Anything else reaches the `message` listener too (any window can post to any window it can reach) and must be dropped. Click the third origin's buttons: its messages show up below as ignored, and in the frame's log as ignored. Pretending to be the frame does not help: the receiver reads `event.origin`, which the browser sets, not the payload.",
+    msgCheckText: (allowList: string) =>
+      `The parent's allow-list is ${allowList}. The frame's is the parent origin. Anything else reaches the \`message\` listener too (any window can post to any window it can reach) and must be dropped. Click the third origin's buttons: its messages show up below as ignored, and in the frame's log as ignored. Pretending to be the frame does not help: the receiver reads \`event.origin\`, which the browser sets, not the payload.`,
     msgThirdIframeTitle: 'The third origin',
     msgIgnoredHeading: 'Ignored by the parent',
     msgPanelText:
@@ -192,8 +192,8 @@ export default defineMessages({
     transferLead:
       "The third argument of `postMessage` (or `{ transfer }`) lists objects to **move** rather than clone. An `ArrayBuffer` moved this way changes owner: the receiver gets the bytes, and the sender's buffer is detached, its `byteLength` 0.",
     transferSectionHeading: 'Copy, then transfer, the same buffer',
-    transferSectionText:
-      'A buffer of {buffer-size} bytes, starting `ca fe ba be`. Here it is {local-bytes} bytes long; the frame last reported {frame-bytes}.',
+    transferSectionText: (size: string, here: string, inFrame: string) =>
+      `A buffer of ${size} bytes, starting \`ca fe ba be\`. Here it is ${here} bytes long; the frame last reported ${inFrame}.`,
     transferNothing: 'nothing',
     transferCopy: 'Copy it (no transfer list)',
     transferRun: 'Transfer it',
@@ -219,7 +219,7 @@ export default defineMessages({
 
     // /frame (in the iframe, on the frame origin)
     frameTitle: 'The frame · postMessage',
-    frameHeading: 'The frame, on {frame-origin}',
+    frameHeading: (origin: string) => `The frame, on ${origin}`,
     framePortSend: 'Send to the parent over the port',
     frameStatus: (allowList: string) => `Listening; the allow-list is [${allowList}].`,
     frameStatusMisplaced: (frameOrigin: string, allowList: string) =>
@@ -244,7 +244,7 @@ export default defineMessages({
 
     // /third (in the iframe, on the third origin)
     thirdTitle: 'The third origin · postMessage',
-    thirdHeading: 'The third origin, {third-origin}: nobody trusts it',
+    thirdHeading: (origin: string) => `The third origin, ${origin}: nobody trusts it`,
     thirdText:
       "It can post to any window it can reach, with `'*'`. Whether anyone listens is up to the receivers.",
     thirdToParent: 'Post to the parent',
@@ -258,7 +258,7 @@ export default defineMessages({
 
     // /snoop ("another site", in the iframe on the third origin)
     snoopTitle: 'Another site · postMessage',
-    snoopHeading: 'Another site, on {snoop-origin}',
+    snoopHeading: (origin: string) => `Another site, on ${origin}`,
     snoopReceived: (origin: string, data: string) => `received from ${origin}: ${data}`,
     snoopStole: (secret: string) => `stole the secret: ${secret}`,
     snoopStatus: 'Listening to every message, from anyone.',
@@ -268,8 +268,8 @@ export default defineMessages({
     exSnoopTitle: 'Another site · postMessage exercise',
     ex1Title: 'Exercise: check who is talking · postMessage',
     ex1Heading: 'Check who is talking',
-    ex1Lead:
-      'Edit `page.ts` beside this page and save: the page reloads by itself. This page is the parent, on {parent-origin}. Its `message` listener is the one you fix.',
+    ex1Lead: (parentOrigin: string) =>
+      `Edit \`page.ts\` beside this page and save: the page reloads by itself. This page is the parent, on ${parentOrigin}. Its \`message\` listener is the one you fix.`,
     ex1FrameHeading: 'The trusted frame',
     ex1FrameText:
       'The frame comes from the frame origin. It answers every hello with a reply, and it tells this page its height so the iframe can fit it.',
@@ -311,9 +311,9 @@ export default defineMessages({
     indexOriginsHeading: '세 출처',
     indexOriginsText:
       '서버 프로세스 하나가 포트 세 개를 엽니다. 출처는 스킴 + 호스트 + 포트이므로 출처도 셋입니다.',
-    indexOriginParent: '부모: {origin-parent}, 이 페이지와 데모들',
-    indexOriginFrame: '프레임: {origin-frame}, 신뢰하는 iframe',
-    indexOriginThird: '세 번째: {origin-third}, 아무도 신뢰하지 않는 출처',
+    indexOriginParent: (origin) => `부모: ${origin}, 이 페이지와 데모들`,
+    indexOriginFrame: (origin) => `프레임: ${origin}, 신뢰하는 iframe`,
+    indexOriginThird: (origin) => `세 번째: ${origin}, 아무도 신뢰하지 않는 출처`,
     indexNote: (role, parent) =>
       `지금은 ${ROLES_KO[role] ?? role} 출처에 있습니다. 데모는 ${parent}에서 여는 페이지입니다.`,
     indexDemosHeading: '데모',
@@ -330,8 +330,8 @@ export default defineMessages({
 
     msgTitle: '두 출처 · postMessage',
     msgHeading: '두 출처가 대화하고, 세 번째 출처는 무시됩니다',
-    msgLead:
-      '이 페이지가 부모이고, 출처는 {parent-origin}입니다. 첫 번째 iframe은 프레임 출처에서, 두 번째는 세 번째 출처에서 옵니다. 호스트는 같고 포트가 다르니 출처는 셋이고, 어느 쪽도 다른 쪽의 DOM을 건드릴 수 없습니다. 그 사이의 유일한 문이 `postMessage`입니다.',
+    msgLead: (parentOrigin) =>
+      `이 페이지가 부모이고, 출처는 ${parentOrigin}입니다. 첫 번째 iframe은 프레임 출처에서, 두 번째는 세 번째 출처에서 옵니다. 호스트는 같고 포트가 다르니 출처는 셋이고, 어느 쪽도 다른 쪽의 DOM을 건드릴 수 없습니다. 그 사이의 유일한 문이 \`postMessage\`입니다.`,
     msgExchangeHeading: '주고받기',
     msgExchangeText:
       '부모는 `targetOrigin`을 프레임 출처로 정해 `iframe.contentWindow`에 메시지를 보냅니다. 프레임은 `event.origin`을 검사한 뒤 `event.source`에게 `event.origin`으로 답합니다. 부모도 답장의 출처를 똑같이 검사합니다.',
@@ -340,8 +340,8 @@ export default defineMessages({
     msgHeightText:
       '아래 iframe은 프레임의 로그에 맞춰 커집니다. 부모는 프레임의 문서를 읽을 수 없으니 크기를 잴 수도 없습니다. 그래서 프레임이 높이가 바뀔 때마다 자기 높이를 보내고, 부모의 리스너는 같은 출처 검사를 거친 뒤 iframe의 높이를 상한까지 맞춥니다(상한을 넘으면 프레임이 가장 새 줄로 스크롤합니다). 다른 출처가 보낸 높이는 다른 메시지처럼 무시됩니다. 신뢰하지 않는 프레임이 페이지를 덮을 만큼 커져서는 안 되니까요.',
     msgCheckHeading: '출처 검사: 세 번째 출처',
-    msgCheckText:
-      '부모의 허용 목록은 {allow-list}입니다. 프레임의 허용 목록은 부모 출처입니다. 그 밖의 메시지도 `message` 리스너에 도착하므로(어떤 창이든 닿을 수 있는 창에는 메시지를 보낼 수 있습니다) 버려야 합니다. 세 번째 출처의 버튼을 눌러 보세요. 그 메시지는 아래에, 그리고 프레임의 로그에 무시된 것으로 나타납니다. 프레임인 척해도 소용없습니다. 받는 쪽은 페이로드가 아니라 브라우저가 채우는 `event.origin`을 읽으니까요.',
+    msgCheckText: (allowList) =>
+      `부모의 허용 목록은 ${allowList}입니다. 프레임의 허용 목록은 부모 출처입니다. 그 밖의 메시지도 \`message\` 리스너에 도착하므로(어떤 창이든 닿을 수 있는 창에는 메시지를 보낼 수 있습니다) 버려야 합니다. 세 번째 출처의 버튼을 눌러 보세요. 그 메시지는 아래에, 그리고 프레임의 로그에 무시된 것으로 나타납니다. 프레임인 척해도 소용없습니다. 받는 쪽은 페이로드가 아니라 브라우저가 채우는 \`event.origin\`을 읽으니까요.`,
     msgThirdIframeTitle: '세 번째 출처',
     msgIgnoredHeading: '부모가 무시한 메시지',
     msgPanelText:
@@ -442,8 +442,8 @@ export default defineMessages({
     transferLead:
       '`postMessage`의 세 번째 인자(또는 `{ transfer }`)에는 복제하지 않고 **옮길** 객체를 나열합니다. 이렇게 옮긴 `ArrayBuffer`는 주인이 바뀝니다. 받는 쪽이 바이트를 갖고, 보낸 쪽의 버퍼는 분리(detached)되어 `byteLength`가 0이 됩니다.',
     transferSectionHeading: '같은 버퍼를 복사한 다음 전송하기',
-    transferSectionText:
-      '{buffer-size}바이트짜리 버퍼로, `ca fe ba be`로 시작합니다. 여기서 길이는 {local-bytes}바이트입니다. 프레임이 마지막으로 알려 온 값: {frame-bytes}.',
+    transferSectionText: (size, here, inFrame) =>
+      `${size}바이트짜리 버퍼로, \`ca fe ba be\`로 시작합니다. 여기서 길이는 ${here}바이트입니다. 프레임이 마지막으로 알려 온 값: ${inFrame}.`,
     transferNothing: '없음',
     transferCopy: '복사하기 (전송 목록 없음)',
     transferRun: '전송하기',
@@ -465,7 +465,7 @@ export default defineMessages({
     transferAsked: '프레임에 버퍼를 다시 전송해 달라고 요청함',
 
     frameTitle: '프레임 · postMessage',
-    frameHeading: '프레임, 출처 {frame-origin}',
+    frameHeading: (origin) => `프레임, 출처 ${origin}`,
     framePortSend: '포트로 부모에게 보내기',
     frameStatus: (allowList) => `듣는 중. 허용 목록은 [${allowList}]입니다.`,
     frameStatusMisplaced: (frameOrigin, allowList) =>
@@ -486,7 +486,7 @@ export default defineMessages({
     frameGotPort: (label) => `MessagePort(${label})를 받고 그 포트로 답함`,
 
     thirdTitle: '세 번째 출처 · postMessage',
-    thirdHeading: '세 번째 출처 {third-origin}: 아무도 신뢰하지 않습니다',
+    thirdHeading: (origin) => `세 번째 출처 ${origin}: 아무도 신뢰하지 않습니다`,
     thirdText:
       "닿을 수 있는 창이면 어디든 `'*'`로 메시지를 보낼 수 있습니다. 그 메시지를 들을지는 받는 쪽이 정합니다.",
     thirdToParent: '부모에게 보내기',
@@ -499,7 +499,7 @@ export default defineMessages({
     thirdReady: '준비됨.',
 
     snoopTitle: '다른 사이트 · postMessage',
-    snoopHeading: '다른 사이트, 출처 {snoop-origin}',
+    snoopHeading: (origin) => `다른 사이트, 출처 ${origin}`,
     snoopReceived: (origin, data) => `${origin}에서 받음: ${data}`,
     snoopStole: (secret) => `비밀을 훔침: ${secret}`,
     snoopStatus: '누가 보낸 메시지든 모두 듣는 중.',
@@ -508,8 +508,8 @@ export default defineMessages({
     exSnoopTitle: '다른 사이트 · postMessage 연습 문제',
     ex1Title: '연습 문제: 누가 말하는지 확인하기 · postMessage',
     ex1Heading: '누가 말하는지 확인하기',
-    ex1Lead:
-      '이 페이지 옆의 `page.ts`를 고치고 저장하세요. 페이지가 알아서 다시 불러와집니다. 이 페이지가 부모이고, 출처는 {parent-origin}입니다. 여러분이 고칠 것은 이 페이지의 `message` 리스너입니다.',
+    ex1Lead: (parentOrigin) =>
+      `이 페이지 옆의 \`page.ts\`를 고치고 저장하세요. 페이지가 알아서 다시 불러와집니다. 이 페이지가 부모이고, 출처는 ${parentOrigin}입니다. 여러분이 고칠 것은 이 페이지의 \`message\` 리스너입니다.`,
     ex1FrameHeading: '신뢰하는 프레임',
     ex1FrameText:
       '프레임은 프레임 출처에서 옵니다. hello마다 답장을 보내고, iframe이 내용에 맞출 수 있도록 자기 높이를 이 페이지에 알려 줍니다.',

@@ -4,7 +4,7 @@ import { byId } from '@course/kit/dom';
 import { pageLang, pageMessages } from '@course/kit/i18n-page';
 import messages from './messages.ts';
 import { kindOf, loadOrigins, type Origins } from './origins.ts';
-import { withLang } from './slots.ts';
+import { withLang } from './with-lang.ts';
 
 const t = pageMessages(messages);
 

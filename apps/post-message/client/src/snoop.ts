@@ -4,12 +4,10 @@ import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { followLog } from './framed.ts';
 import messages from './messages.ts';
 import { kindOf, preview } from './origins.ts';
-import { fillSlots } from './slots.ts';
 
 // The page's texts: the parent passes its language in the URL (?lang=).
 const t = pageMessages(messages);
 applyMessages(t);
-fillSlots(t);
 
 // "Another site": the page the trusted frame gets navigated to on /target-origin.
 // It listens to everything, keeps any secret it is handed, and boasts to the parent.

@@ -3,7 +3,7 @@ import { applyMessages, pageLang, pageMessages } from '@course/kit/i18n-page';
 import messages from './messages.ts';
 import { preview } from './origins.ts';
 import { openFrame } from './parent.ts';
-import { withLang } from './slots.ts';
+import { withLang } from './with-lang.ts';
 
 // The page's texts in the learner's language, before anything else.
 const t = pageMessages(messages);

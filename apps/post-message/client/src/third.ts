@@ -4,12 +4,10 @@ import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { followLog } from './framed.ts';
 import messages from './messages.ts';
 import { loadOrigins } from './origins.ts';
-import { fillSlots } from './slots.ts';
 
 // The page's texts: the parent passes its language in the URL (?lang=).
 const t = pageMessages(messages);
 applyMessages(t);
-fillSlots(t);
 
 // The untrusted third origin, embedded by the parent on /messaging. It posts to
 // the parent and to the trusted frame; both must ignore it.

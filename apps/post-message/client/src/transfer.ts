@@ -3,12 +3,10 @@ import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import messages from './messages.ts';
 import { describeError } from './origins.ts';
 import { openFrame } from './parent.ts';
-import { fillSlots } from './slots.ts';
 
 // The page's texts in the learner's language, before anything else.
 const t = pageMessages(messages);
 applyMessages(t);
-fillSlots(t);
 
 // /transfer: an ArrayBuffer copied, then transferred (byteLength 0 afterwards), then given back.
 

@@ -1,15 +1,13 @@
 import './direct.css';
 import { appendLine, byId } from '@course/kit/dom';
-import { applyMessages, pageMessages } from '@course/kit/i18n-page';
+import { applyMessages, fillWithSlots, pageMessages, slotMark } from '@course/kit/i18n-page';
 import { getConfig, getJson } from './api.ts';
 import messages from './messages.ts';
 import { chapterNav } from './nav.ts';
-import { applySlots, fillWithSlots, SLOT } from './slots.ts';
 
 // The page's texts in the learner's language, before anything else.
 const t = pageMessages(messages);
 applyMessages(t);
-applySlots(t);
 chapterNav(t);
 
 interface Probe {
@@ -74,7 +72,9 @@ button.addEventListener('click', async () => {
     // fix: the bridge tells what the TCP server received and answered
     const probe = await getJson<Probe>(`/api/probe/${id}`);
     // #endregion
-    fillWithSlots(requestBytes, t.directRequestBytes(probe.requestBytes, SLOT), [crlfBadge()]);
+    fillWithSlots(requestBytes, t.directRequestBytes(probe.requestBytes, slotMark(0)), [
+      crlfBadge(),
+    ]);
     showLines(requestOut, probe.request);
     replyOut.textContent = `${probe.reply}\n${t.directReplyBytes(probe.replyBytes)}`;
     const firstLine = probe.request.split('\r\n')[0] ?? '';

@@ -6,12 +6,10 @@ import type { TranscriptEntry } from '../../shared/transcript.ts';
 import { getConfig } from './api.ts';
 import messages from './messages.ts';
 import { chapterNav } from './nav.ts';
-import { applySlots } from './slots.ts';
 
 // The page's texts in the learner's language, before anything else.
 const t = pageMessages(messages);
 applyMessages(t);
-applySlots(t);
 chapterNav(t);
 
 const run = byId<HTMLButtonElement>('run');

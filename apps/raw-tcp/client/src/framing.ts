@@ -3,12 +3,10 @@ import { applyMessages, pageMessages } from '@course/kit/i18n-page';
 import { getConfig, getJson } from './api.ts';
 import messages from './messages.ts';
 import { chapterNav } from './nav.ts';
-import { applySlots } from './slots.ts';
 
 // The page's texts in the learner's language, before anything else.
 const t = pageMessages(messages);
 applyMessages(t);
-applySlots(t);
 chapterNav(t);
 
 interface Piece {

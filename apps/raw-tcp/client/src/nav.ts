@@ -1,5 +1,8 @@
 import { courseNav } from '@course/kit/course-nav';
-import type { Messages } from './slots.ts';
+import type messages from './messages.ts';
+
+/** The chapter's messages in one language. */
+export type Messages = (typeof messages)['en'];
 
 /** The chapter's pages, in lesson order, in the page's language: every page's nav is built from this list. */
 export function chapterNav(t: Messages): void {

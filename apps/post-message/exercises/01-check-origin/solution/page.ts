@@ -5,12 +5,11 @@ import { appendLine, byId } from '@course/kit/dom';
 import { applyMessages, pageLang, pageMessages } from '@course/kit/i18n-page';
 import messages from '../../../client/src/messages.ts';
 import { kindOf, loadOrigins, preview } from '../../../client/src/origins.ts';
-import { fillSlots, withLang } from '../../../client/src/slots.ts';
+import { withLang } from '../../../client/src/with-lang.ts';
 
 // The page's texts in the learner's language (the chapter's dictionary), before anything else.
 const t = pageMessages(messages);
 applyMessages(t);
-fillSlots(t);
 
 /** The tallest the frame may make its iframe, in px. */
 const MAX_FRAME_HEIGHT = 600;

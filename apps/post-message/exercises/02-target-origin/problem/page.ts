@@ -5,7 +5,7 @@ import { applyMessages, pageLang, pageMessages } from '@course/kit/i18n-page';
 import messages from '../../../client/src/messages.ts';
 import { preview } from '../../../client/src/origins.ts';
 import { openFrame } from '../../../client/src/parent.ts';
-import { withLang } from '../../../client/src/slots.ts';
+import { withLang } from '../../../client/src/with-lang.ts';
 
 // The page's texts in the learner's language (the chapter's dictionary), before anything else.
 const t = pageMessages(messages);
