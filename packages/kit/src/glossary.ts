@@ -58,6 +58,16 @@ export const GLOSSARY = {
       ko: '요청이 어떻게 처리됐는지 알려 주는 세 자리 숫자입니다. 200, 404, 500 등.',
     },
   },
+  promise: {
+    en: 'Promise',
+    ko: '프로미스',
+    first: '프로미스(Promise)',
+    avoid: ['약속 객체', '프라미스'],
+    means: {
+      en: 'A value that settles later, with a result or an error; fetch() returns one.',
+      ko: '나중에 결과나 오류로 정해지는 값입니다. fetch()가 이것을 돌려줍니다.',
+    },
+  },
   socket: {
     en: 'socket',
     ko: '소켓',
@@ -158,6 +168,16 @@ export const GLOSSARY = {
       ko: '페이지의 스킴, 호스트, 포트입니다. 브라우저가 사이트를 서로 떼어 놓는 기준입니다.',
     },
   },
+  bfcache: {
+    en: 'back/forward cache (bfcache)',
+    ko: '뒤로/앞으로 캐시',
+    first: '뒤로/앞으로 캐시(back/forward cache, bfcache)',
+    avoid: ['백포워드 캐시', '백/포워드 캐시'],
+    means: {
+      en: 'The browser keeping a whole page frozen in memory, so Back shows it again at once.',
+      ko: '브라우저가 페이지를 통째로 메모리에 얼려 두었다가 뒤로 가기에 바로 다시 보여 주는 기능입니다.',
+    },
+  },
   event: {
     en: 'event',
     ko: '이벤트',
@@ -176,6 +196,16 @@ export const GLOSSARY = {
     means: {
       en: 'The answer to one emitted event, delivered to the callback that sent it.',
       ko: 'emit한 이벤트 하나에 대한 답으로, 보낸 쪽 콜백으로 전달됩니다.',
+    },
+  },
+  floodLimit: {
+    en: 'flood limit (rate limit)',
+    ko: '도배 제한',
+    first: '도배 제한(flood limit)',
+    avoid: ['플러드 리밋', '플러드 제한'],
+    means: {
+      en: 'A cap on how many messages one client may send per second; past it, they are refused.',
+      ko: '클라이언트 하나가 1초에 보낼 수 있는 메시지 수의 상한입니다. 넘으면 거절됩니다.',
     },
   },
   broadcast: {
@@ -266,6 +296,16 @@ export const GLOSSARY = {
     means: {
       en: 'Asking the server again and again, at an interval, whether there is anything new.',
       ko: '새 소식이 있는지 일정한 간격으로 서버에 계속 묻는 방식입니다.',
+    },
+  },
+  shortPolling: {
+    en: 'short polling',
+    ko: '숏 폴링',
+    first: '숏 폴링(short polling)',
+    avoid: ['숏폴링', '쇼트 폴링', '짧은 폴링'],
+    means: {
+      en: 'Polling in its plain form: a request at each interval, answered at once, news or not.',
+      ko: '가장 단순한 폴링입니다. 간격마다 요청하고, 새 소식이 있든 없든 바로 답을 받습니다.',
     },
   },
   longPolling: {
