@@ -4,7 +4,7 @@
 // every test that ran, and fails when a step failed or no test ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { findRepoRoot } from '@course/chapters';
 
@@ -51,26 +51,72 @@ function workspaces(): string[] {
   });
 }
 
-/** Sums the JSON reports of vitest (`test-results/vitest.json`) and Playwright (`e2e/test-results/e2e-*.json`). */
-function countResults(): { passed: number; failed: number; skipped: number } {
-  const total = { passed: 0, failed: 0, skipped: 0 };
-  for (const dir of workspaces()) {
-    const vitest = join(dir, 'test-results', 'vitest.json');
-    if (existsSync(vitest)) {
-      const report = JSON.parse(readFileSync(vitest, 'utf8'));
-      total.passed += report.numPassedTests;
-      total.failed += report.numFailedTests;
-      total.skipped += report.numPendingTests + report.numTodoTests;
-    }
-  }
+/** A Vitest JSON report (`test-results/vitest.json`), the parts read here. */
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** A Playwright JSON report (`e2e/test-results/e2e-*.json`), the parts read here. */
+interface PlaywrightReport {
+  stats: { expected: number; flaky: number; unexpected: number; skipped: number };
+  suites?: PlaywrightSuite[];
+}
+interface PlaywrightSuite {
+  title?: string;
+  file: string;
+  suites?: PlaywrightSuite[];
+  specs?: {
+    title: string;
+    line: number;
+    tests: {
+      projectName: string;
+      status: string;
+      results: { errors?: { message?: string }[] }[];
+    }[];
+  }[];
+}
+
+/** Every workspace's Vitest report and every Playwright project's report, read once. */
+function readReports(): { vitest: VitestReport[]; e2e: PlaywrightReport[] } {
+  const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8'));
+  const vitest = workspaces()
+    .map((dir) => join(dir, 'test-results', 'vitest.json'))
+    .filter((file) => existsSync(file))
+    .map((file) => read<VitestReport>(file));
   const e2eResults = join(root, 'e2e', 'test-results');
-  if (existsSync(e2eResults)) {
-    for (const file of readdirSync(e2eResults).filter((name) => /^e2e-.*\.json$/.test(name))) {
-      const { stats } = JSON.parse(readFileSync(join(e2eResults, file), 'utf8'));
-      total.passed += stats.expected + stats.flaky;
-      total.failed += stats.unexpected;
-      total.skipped += stats.skipped;
-    }
+  const e2e = existsSync(e2eResults)
+    ? readdirSync(e2eResults)
+        .filter((name) => /^e2e-.*\.json$/.test(name))
+        .map((name) => read<PlaywrightReport>(join(e2eResults, name)))
+    : [];
+  return { vitest, e2e };
+}
+
+/** Sums the reports' counts. */
+function countResults(reports: ReturnType<typeof readReports>): {
+  passed: number;
+  failed: number;
+  skipped: number;
+} {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const report of reports.vitest) {
+    total.passed += report.numPassedTests;
+    total.failed += report.numFailedTests;
+    total.skipped += report.numPendingTests + report.numTodoTests;
+  }
+  for (const { stats } of reports.e2e) {
+    total.passed += stats.expected + stats.flaky;
+    total.failed += stats.unexpected;
+    total.skipped += stats.skipped;
   }
   return total;
 }
@@ -81,54 +127,32 @@ function firstLine(message: string | undefined): string {
   return clean.split('\n')[0]?.slice(0, 200) ?? '';
 }
 
-/** Every failed test by name, with the first line of its error, read from the same reports. */
-function failedTests(): string[] {
+/** Every failed test by name, with the first line of its error. */
+function failedTests(reports: ReturnType<typeof readReports>): string[] {
   const lines: string[] = [];
-  for (const dir of workspaces()) {
-    const vitest = join(dir, 'test-results', 'vitest.json');
-    if (!existsSync(vitest)) continue;
-    const report = JSON.parse(readFileSync(vitest, 'utf8'));
+  for (const report of reports.vitest) {
     for (const file of report.testResults ?? []) {
-      const where = file.name.slice(root.length + 1);
-      const failed = (file.assertionResults ?? []).filter(
-        (t: { status: string }) => t.status === 'failed',
-      );
+      const where = relative(root, file.name);
+      const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
       for (const test of failed)
         lines.push(`${where} › ${test.fullName}\n      ${firstLine(test.failureMessages?.[0])}`);
+      // A file that failed as a whole (it did not load, a hook threw) has no failed test of its own.
       if (failed.length === 0 && file.status === 'failed')
         lines.push(`${where}\n      ${firstLine(file.message)}`);
     }
   }
-  const e2eResults = join(root, 'e2e', 'test-results');
-  type Suite = { file: string; specs?: Spec[]; suites?: Suite[] };
-  type Spec = {
-    title: string;
-    line: number;
-    tests: {
-      projectName: string;
-      status: string;
-      results: { errors?: { message?: string }[] }[];
-    }[];
-  };
-  const walk = (suite: Suite, titles: string[]) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        if (test.status !== 'unexpected') continue;
+  const walk = (suite: PlaywrightSuite, titles: string[]) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests.filter((test) => test.status === 'unexpected')) {
         const error = test.results.at(-1)?.errors?.[0]?.message;
+        const name = [...titles, spec.title].join(' › ');
         lines.push(
-          `[${test.projectName}] ${suite.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}\n      ${firstLine(error)}`,
+          `[${test.projectName}] ${suite.file}:${spec.line} › ${name}\n      ${firstLine(error)}`,
         );
       }
-    }
-    for (const child of suite.suites ?? [])
-      walk(child, [...titles, (child as { title?: string }).title ?? '']);
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title ?? '']);
   };
-  if (existsSync(e2eResults)) {
-    for (const file of readdirSync(e2eResults).filter((name) => /^e2e-.*\.json$/.test(name))) {
-      const report = JSON.parse(readFileSync(join(e2eResults, file), 'utf8'));
-      for (const suite of report.suites ?? []) walk(suite, []);
-    }
-  }
+  for (const report of reports.e2e) for (const suite of report.suites ?? []) walk(suite, []);
   return lines;
 }
 
@@ -152,10 +176,11 @@ if (built && step('browser', 'pnpm', ['--filter', '@course/e2e', 'run', 'ensure-
 } else if (!built) {
   console.log('\nSkipping the e2e tests: the build failed.');
 }
-const { passed, failed, skipped } = countResults();
+const reports = readReports();
+const { passed, failed, skipped } = countResults(reports);
 printTimings();
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
-const failures = failedTests();
+const failures = failedTests(reports);
 if (failures.length > 0)
   console.log(`\nFailed tests:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 if (passed + failed === 0) console.log('\nNo test ran.');
